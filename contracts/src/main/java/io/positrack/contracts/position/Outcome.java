@@ -1,0 +1,22 @@
+package io.positrack.contracts.position;
+
+/** The structured outcome of one command, rendered for people by the gateway. */
+public enum Outcome {
+    OPENED,
+    DUPLICATE_OPEN_EXISTS,
+    CLOSING,
+    ALREADY_CLOSING,
+    ALREADY_CLOSED,
+    NOT_FOUND,
+    STOPS_UPDATED,
+    EXPIRED,
+    NOT_EXPIRABLE,
+    STATUS,
+    POSITIONS,
+    HISTORY,
+    /** The position exists but is in a state where the command cannot apply (for example closing a pending entry). */
+    REJECTED_STATE,
+    REJECTED_INVALID,
+    /** signal-service: no signal now and no open position. */
+    NO_SIGNAL
+}

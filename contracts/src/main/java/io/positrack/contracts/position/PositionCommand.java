@@ -1,0 +1,86 @@
+package io.positrack.contracts.position;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A command on {@code position-commands}, keyed by symbol. The JSON carries its kind in {@code type}.
+ * {@code commandId} makes delivery idempotent: the same id has one effect and one result however
+ * often it arrives. {@code chatId} is passed back in the result so the gateway knows where to answer.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PositionCommand.OpenPosition.class, name = "OpenPosition"),
+        @JsonSubTypes.Type(value = PositionCommand.ClosePosition.class, name = "ClosePosition"),
+        @JsonSubTypes.Type(value = PositionCommand.UpdateStops.class, name = "UpdateStops"),
+        @JsonSubTypes.Type(value = PositionCommand.ExpirePending.class, name = "ExpirePending"),
+        @JsonSubTypes.Type(value = PositionCommand.QueryStatus.class, name = "QueryStatus"),
+        @JsonSubTypes.Type(value = PositionCommand.ListOpen.class, name = "ListOpen"),
+        @JsonSubTypes.Type(value = PositionCommand.History.class, name = "History")
+})
+public sealed interface PositionCommand {
+
+    String commandId();
+
+    String account();
+
+    Long chatId();
+
+    Instant issuedAt();
+
+    /** The symbol the command is about, or {@code null} for account-wide queries. */
+    String symbol();
+
+    /** The name carried in {@code type}. */
+    default String typeName() {
+        return getClass().getSimpleName();
+    }
+
+    /** Open a position for a signal or an explicit request; the answer to a duplicate is the open position. */
+    record OpenPosition(String commandId, String account, String venue, String symbol, Side side,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal quantity,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal referencePrice,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
+            String signalId, Long chatId, Instant issuedAt) implements PositionCommand {
+    }
+
+    /** Close the open position of a symbol (or the one named by {@code positionId}). */
+    record ClosePosition(String commandId, String account, String venue, String symbol, Long positionId,
+            String reason, Long chatId, Instant issuedAt) implements PositionCommand {
+    }
+
+    /** Move the stop loss and/or take profit of the open position. */
+    record UpdateStops(String commandId, String account, String venue, String symbol,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
+            Long chatId, Instant issuedAt) implements PositionCommand {
+    }
+
+    /** Roll back the symbol's position if its entry has not filled yet. */
+    record ExpirePending(String commandId, String account, String venue, String symbol, Long chatId,
+            Instant issuedAt) implements PositionCommand {
+    }
+
+    /** The open position of a symbol, if any. */
+    record QueryStatus(String commandId, String account, String venue, String symbol, Long chatId,
+            Instant issuedAt) implements PositionCommand {
+    }
+
+    /** Every open position of an account. */
+    record ListOpen(String commandId, String account, Long chatId, Instant issuedAt) implements PositionCommand {
+        @Override
+        public String symbol() {
+            return null;
+        }
+    }
+
+    /** The latest finished positions of an account, optionally of one symbol. */
+    record History(String commandId, String account, String symbol, Integer limit, Long chatId,
+            Instant issuedAt) implements PositionCommand {
+    }
+}

@@ -1,0 +1,34 @@
+package io.positrack.contracts.venue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.positrack.contracts.position.Side;
+
+/**
+ * An order update on {@code venue-events}, keyed by symbol: the venue accepted, filled, cancelled or
+ * rejected an order that Positrack placed under {@code clientOrderId}.
+ *
+ * @param eventTime when the venue emitted the update (Binance {@code E})
+ * @param transactionTime when the venue's matching engine acted (Binance {@code T})
+ * @param tradeId unique per fill; a replayed fill carries the same id and is applied once
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderUpdate(
+        String account,
+        String venue,
+        String symbol,
+        String clientOrderId,
+        String venueOrderId,
+        Side side,
+        OrderStatus status,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal filledQuantity,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal averagePrice,
+        String tradeId,
+        String reason,
+        Instant eventTime,
+        Instant transactionTime) {
+}

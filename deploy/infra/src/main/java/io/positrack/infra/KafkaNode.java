@@ -1,0 +1,116 @@
+package io.positrack.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * A real Apache Kafka broker (KRaft, broker and controller in one node) running inside this JVM on
+ * free ports. It is the same broker code a production cluster runs; only the process layout differs.
+ */
+public final class KafkaNode implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaNode.class);
+    // A stable cluster id lets a persistent data directory be reused across restarts of the local run.
+    private static final String PERSISTENT_CLUSTER_ID = "positrack-local-cluster";
+
+    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
+
+    private KafkaNode(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+        // Clients want host:port pairs; the broker reports listeners as PROTOCOL://host:port.
+        this.bootstrapServers = broker.getAdvertisedListeners().replaceAll("[A-Za-z_]+://", "");
+    }
+
+    /**
+     * Starts a broker. With a data directory its log survives a restart; without one it lives in a
+     * temporary directory deleted on close.
+     */
+    public static KafkaNode start(java.util.Optional<Path> dataDirectory) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withAdditionalProperties(p -> {
+                    // Single node: internal topics cannot have more replicas than brokers.
+                    p.put("offsets.topic.replication.factor", "1");
+                    p.put("transaction.state.log.replication.factor", "1");
+                    p.put("transaction.state.log.min.isr", "1");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                    p.put("auto.create.topics.enable", "false");
+                    dataDirectory.ifPresent(dir -> p.put("log.dir", dir.resolve("kafka").toString()));
+                });
+        if (dataDirectory.isPresent()) {
+            try {
+                Files.createDirectories(dataDirectory.get().resolve("kafka"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            broker.withClusterId(PERSISTENT_CLUSTER_ID).withDeleteLogDirsOnClose(false);
+        }
+        broker.start();
+        KafkaNode node = new KafkaNode(broker);
+        LOG.infof("Kafka broker ready at %s", node.bootstrapServers());
+        return node;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates the topics that do not exist yet, all with the same partition count. */
+    public void createTopics(Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .toList();
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create topics " + names, e);
+        }
+    }
+
+    /** Partition count of each named topic, as the broker reports it. */
+    public Map<String, Integer> partitionCounts(Collection<String> names) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe topics " + names, e);
+        }
+    }
+
+    private Properties adminConfig() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}

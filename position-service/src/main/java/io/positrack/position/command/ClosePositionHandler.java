@@ -1,0 +1,112 @@
+package io.positrack.position.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.contracts.position.Outcome;
+import io.positrack.contracts.position.PositionCommand.ClosePosition;
+import io.positrack.contracts.position.PositionEventType;
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.PositionStatus;
+import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.OrderRole;
+import io.positrack.position.lifecycle.PositionChange;
+import io.positrack.position.lifecycle.PositionRepository;
+import io.positrack.position.lifecycle.TransitionWriter;
+import io.positrack.position.support.Clock;
+import io.positrack.position.venue.OrderRequest;
+import io.positrack.position.venue.OrderType;
+import io.positrack.position.venue.VenueAction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Moves ACTIVE to CLOSING exactly once. The row is locked and then updated on (status, version), so
+ * of any number of concurrent closes one wins and the others see CLOSING or CLOSED: one exit order,
+ * whose client order id (position, attempt) the venue itself would refuse to take twice.
+ */
+@ApplicationScoped
+public class ClosePositionHandler {
+
+    private final PositionRepository positions;
+    private final TransitionWriter transitions;
+    private final Results results;
+    private final Clock clock;
+    private final Counter doubleClosesPrevented;
+
+    public ClosePositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
+            MeterRegistry registry) {
+        this.positions = positions;
+        this.transitions = transitions;
+        this.results = results;
+        this.clock = clock;
+        this.doubleClosesPrevented = Counter.builder("positrack.positions.double_closes.prevented")
+                .description("Close commands answered ALREADY_CLOSING or ALREADY_CLOSED instead of a second exit")
+                .register(registry);
+    }
+
+    public Uni<Handled> handle(SqlClient client, ClosePosition command) {
+        Uni<Optional<PositionSnapshot>> target = command.positionId() != null
+                ? positions.findByIdForUpdate(client, command.positionId())
+                        .map(p -> p.filter(x -> x.account().equals(command.account())))
+                : positions.findOpenForUpdate(client, command.account(), command.venue(), command.symbol())
+                        .flatMap(open -> open.isPresent() ? Uni.createFrom().item(open)
+                                : positions.findLatest(client, command.account(), command.venue(), command.symbol()));
+        return target.flatMap(found -> found.isEmpty()
+                ? answer(command, Outcome.NOT_FOUND, "No %s position to close".formatted(command.symbol()), null)
+                : decide(client, command, found.get()));
+    }
+
+    private Uni<Handled> decide(SqlClient client, ClosePosition command, PositionSnapshot p) {
+        return switch (p.status()) {
+            case CLOSING -> {
+                doubleClosesPrevented.increment();
+                yield answer(command, Outcome.ALREADY_CLOSING, "Position #%d is already closing".formatted(p.id()), p);
+            }
+            case CLOSED, ROLLED_BACK -> {
+                doubleClosesPrevented.increment();
+                yield answer(command, Outcome.ALREADY_CLOSED, "Position #%d is already closed".formatted(p.id()), p);
+            }
+            case PENDING_ENTRY, ENTRY_PLACED -> cancelEntry(client, command, p);
+            case PENDING_SL, ACTIVE -> startExit(client, command, p);
+        };
+    }
+
+    private Uni<Handled> startExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
+        int attempt = p.exitAttempt() + 1;
+        ClientOrderId exitId = new ClientOrderId(p.id(), OrderRole.EXIT, attempt);
+        String reason = command.reason() != null ? command.reason() : "COMMAND";
+        PositionSnapshot next = PositionChange.of(p).status(PositionStatus.CLOSING).exitOrder(exitId.toString(), attempt, reason)
+                .next(clock.now());
+        return transitions.transition(client, p, next, PositionEventType.PositionClosing, command.commandId())
+                .flatMap(closing -> {
+                    if (closing == null) {
+                        return handle(client, command); // lost a race we should not be able to lose (row is locked): re-read
+                    }
+                    List<VenueAction> actions = new ArrayList<>(ProtectiveOrders.cancelAll(closing));
+                    actions.add(new VenueAction.Place(new OrderRequest(p.account(), p.venue(), p.symbol(), exitId,
+                            p.side().opposite(), p.remainingQuantity(), OrderType.MARKET, null, true)));
+                    return Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING,
+                            "Closing position #%d: exit order sent".formatted(p.id()), closing), actions));
+                });
+    }
+
+    private Uni<Handled> cancelEntry(SqlClient client, ClosePosition command, PositionSnapshot p) {
+        PositionSnapshot next = PositionChange.of(p).status(PositionStatus.ROLLED_BACK)
+                .closed(null, null, "CANCELLED_BY_COMMAND", clock.now()).next(clock.now());
+        return transitions.transition(client, p, next, PositionEventType.PositionRolledBack, command.commandId())
+                .flatMap(rolledBack -> rolledBack == null ? handle(client, command)
+                        : Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING,
+                                "Position #%d had not filled: entry cancelled".formatted(p.id()), rolledBack),
+                                List.of(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.entryOrderId())))));
+    }
+
+    private Uni<Handled> answer(ClosePosition command, Outcome outcome, String message, PositionSnapshot p) {
+        return Uni.createFrom().item(Handled.answer(results.of(command, outcome, message, p)));
+    }
+}

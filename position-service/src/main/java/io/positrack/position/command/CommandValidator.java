@@ -1,0 +1,133 @@
+package io.positrack.position.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.positrack.contracts.position.PositionCommand;
+import io.positrack.contracts.position.PositionCommand.ClosePosition;
+import io.positrack.contracts.position.PositionCommand.ExpirePending;
+import io.positrack.contracts.position.PositionCommand.History;
+import io.positrack.contracts.position.PositionCommand.OpenPosition;
+import io.positrack.contracts.position.PositionCommand.QueryStatus;
+import io.positrack.contracts.position.PositionCommand.UpdateStops;
+import io.positrack.contracts.position.Side;
+import io.positrack.position.config.PositionConfig;
+
+/**
+ * Checks a parsed command before anything touches the database. Returns the problems found (empty
+ * means valid): a bad command is an outcome, not an exception.
+ */
+@ApplicationScoped
+public class CommandValidator {
+
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+
+    private final Pattern symbol;
+    private final BigDecimal maxQuantity;
+    private final BigDecimal maxPrice;
+
+    public CommandValidator(PositionConfig config) {
+        this.symbol = Pattern.compile(config.validation().symbolPattern());
+        this.maxQuantity = config.validation().maxQuantity();
+        this.maxPrice = config.validation().maxPrice();
+    }
+
+    public List<String> problems(PositionCommand c) {
+        List<String> problems = new ArrayList<>();
+        identifier("commandId", c.commandId(), problems);
+        identifier("account", c.account(), problems);
+        if (c instanceof OpenPosition o) {
+            venueAndSymbol(o.venue(), o.symbol(), problems);
+            if (o.side() == null) {
+                problems.add("side is required (BUY or SELL)");
+            }
+            quantity(o.quantity(), problems);
+            price("referencePrice", o.referencePrice(), problems);
+            price("stopLoss", o.stopLoss(), problems);
+            price("takeProfit", o.takeProfit(), problems);
+            stopsOnTheRightSide(o, problems);
+        } else if (c instanceof ClosePosition o) {
+            venueAndSymbol(o.venue(), o.symbol(), problems);
+            if (o.positionId() != null && o.positionId() < 1) {
+                problems.add("positionId must be positive");
+            }
+        } else if (c instanceof UpdateStops o) {
+            venueAndSymbol(o.venue(), o.symbol(), problems);
+            if (o.stopLoss() == null && o.takeProfit() == null) {
+                problems.add("stopLoss or takeProfit is required");
+            }
+            price("stopLoss", o.stopLoss(), problems);
+            price("takeProfit", o.takeProfit(), problems);
+        } else if (c instanceof ExpirePending o) {
+            venueAndSymbol(o.venue(), o.symbol(), problems);
+        } else if (c instanceof QueryStatus o) {
+            venueAndSymbol(o.venue(), o.symbol(), problems);
+        } else if (c instanceof History o) {
+            if (o.symbol() != null && !symbol.matcher(o.symbol()).matches()) {
+                problems.add("symbol '" + o.symbol() + "' is not a valid symbol");
+            }
+            if (o.limit() != null && o.limit() < 1) {
+                problems.add("limit must be at least 1");
+            }
+        }
+        return problems;
+    }
+
+    private void identifier(String field, String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is required");
+        } else if (!ID.matcher(value).matches()) {
+            problems.add(field + " has characters outside [A-Za-z0-9._:@/-] or is longer than 128");
+        }
+    }
+
+    private void venueAndSymbol(String venue, String sym, List<String> problems) {
+        identifier("venue", venue, problems);
+        if (sym == null || sym.isBlank()) {
+            problems.add("symbol is required");
+        } else if (!symbol.matcher(sym).matches()) {
+            problems.add("symbol '" + sym + "' is not a valid symbol");
+        }
+    }
+
+    private void quantity(BigDecimal q, List<String> problems) {
+        if (q == null) {
+            problems.add("quantity is required");
+        } else if (q.signum() <= 0) {
+            problems.add("quantity must be positive, was " + q.toPlainString());
+        } else if (q.compareTo(maxQuantity) > 0) {
+            problems.add("quantity " + q.toPlainString() + " exceeds the limit " + maxQuantity.toPlainString());
+        } else if (q.stripTrailingZeros().scale() > 18) {
+            problems.add("quantity has more than 18 decimals");
+        }
+    }
+
+    private void price(String field, BigDecimal p, List<String> problems) {
+        if (p == null) {
+            return;
+        }
+        if (p.signum() <= 0) {
+            problems.add(field + " must be positive, was " + p.toPlainString());
+        } else if (p.compareTo(maxPrice) > 0) {
+            problems.add(field + " " + p.toPlainString() + " is absurd (above " + maxPrice.toPlainString() + ")");
+        } else if (p.stripTrailingZeros().scale() > 18) {
+            problems.add(field + " has more than 18 decimals");
+        }
+    }
+
+    /** A BUY's stop loss is below its take profit, a SELL's above: the other way round is a typo that would lose money. */
+    private static void stopsOnTheRightSide(OpenPosition o, List<String> problems) {
+        if (o.stopLoss() == null || o.takeProfit() == null || o.side() == null) {
+            return;
+        }
+        int cmp = o.stopLoss().compareTo(o.takeProfit());
+        if (o.side() == Side.BUY && cmp >= 0 || o.side() == Side.SELL && cmp <= 0) {
+            problems.add("stopLoss " + o.stopLoss().toPlainString() + " and takeProfit " + o.takeProfit().toPlainString()
+                    + " are on the wrong sides for a " + o.side());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.positrack.position.command;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.contracts.position.Origin;
+import io.positrack.contracts.position.Outcome;
+import io.positrack.contracts.position.PositionCommand.OpenPosition;
+import io.positrack.contracts.position.PositionEventType;
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.PositionStatus;
+import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.OrderRole;
+import io.positrack.position.lifecycle.PositionChange;
+import io.positrack.position.lifecycle.PositionRepository;
+import io.positrack.position.lifecycle.TransitionWriter;
+import io.positrack.position.support.Clock;
+import io.positrack.position.venue.OrderRequest;
+import io.positrack.position.venue.OrderType;
+import io.positrack.position.venue.VenueAction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Opens a position with {@code INSERT … ON CONFLICT DO NOTHING} on the partial unique index: the
+ * database, not this code, decides that a symbol has at most one open position. On conflict the
+ * existing position is the answer.
+ */
+@ApplicationScoped
+public class OpenPositionHandler {
+
+    // Between our conflict and our read, the winner may close; then we try the insert again.
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final PositionRepository positions;
+    private final TransitionWriter transitions;
+    private final Results results;
+    private final Clock clock;
+    private final Counter duplicatesPrevented;
+
+    public OpenPositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
+            MeterRegistry registry) {
+        this.positions = positions;
+        this.transitions = transitions;
+        this.results = results;
+        this.clock = clock;
+        this.duplicatesPrevented = Counter.builder("positrack.positions.duplicates.prevented")
+                .description("Opens answered with the already open position instead of a second row")
+                .register(registry);
+    }
+
+    public Uni<Handled> handle(SqlClient client, OpenPosition command) {
+        return attempt(client, command, 1);
+    }
+
+    private Uni<Handled> attempt(SqlClient client, OpenPosition command, int attempt) {
+        return positions.insertIfNoneOpen(client, newPosition(command)).flatMap(inserted -> {
+            if (inserted.isPresent()) {
+                return opened(client, command, inserted.get());
+            }
+            return positions.findOpenForUpdate(client, command.account(), command.venue(), command.symbol())
+                    .flatMap(existing -> {
+                        if (existing.isPresent()) {
+                            duplicatesPrevented.increment();
+                            PositionSnapshot p = existing.get();
+                            return Uni.createFrom().item(Handled.answer(results.of(command, Outcome.DUPLICATE_OPEN_EXISTS,
+                                    "%s %s position #%d is already open (%s)".formatted(p.symbol(), p.side(), p.id(), p.status()), p)));
+                        }
+                        if (attempt >= MAX_ATTEMPTS) {
+                            return Uni.createFrom().failure(new IllegalStateException(
+                                    "open position for " + command.symbol() + " kept changing under us"));
+                        }
+                        return attempt(client, command, attempt + 1);
+                    });
+        });
+    }
+
+    private Uni<Handled> opened(SqlClient client, OpenPosition command, PositionSnapshot inserted) {
+        ClientOrderId entryId = new ClientOrderId(inserted.id(), OrderRole.ENTRY, 1);
+        // The order intent is part of the opening transaction: written before the order is sent.
+        PositionSnapshot withIntent = PositionChange.of(inserted).entryOrderId(entryId.toString()).sameVersion();
+        OrderRequest entry = new OrderRequest(command.account(), command.venue(), command.symbol(), entryId, command.side(),
+                command.quantity(), OrderType.MARKET, null, false);
+        return positions.setEntryOrderId(client, inserted.id(), entryId.toString())
+                .flatMap(ignored -> transitions.created(client, withIntent, PositionEventType.PositionOpened, command.commandId()))
+                .map(p -> new Handled(results.of(command, Outcome.OPENED,
+                        "%s %s position #%d opened, entry order sent".formatted(p.symbol(), p.side(), p.id()), p),
+                        List.of(new VenueAction.Place(entry))));
+    }
+
+    private PositionSnapshot newPosition(OpenPosition c) {
+        var now = clock.now();
+        return new PositionSnapshot(0, c.account(), c.venue(), c.symbol(), c.side(), PositionStatus.PENDING_ENTRY,
+                c.quantity(), BigDecimal.ZERO, BigDecimal.ZERO, null, null, c.stopLoss(), c.takeProfit(), null, null,
+                c.signalId() != null ? Origin.SIGNAL : Origin.COMMAND, c.signalId(), null, null, 0, 1, now, now, null);
+    }
+}

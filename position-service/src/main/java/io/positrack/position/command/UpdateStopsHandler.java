@@ -1,0 +1,65 @@
+package io.positrack.position.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.positrack.contracts.position.Outcome;
+import io.positrack.contracts.position.PositionCommand.UpdateStops;
+import io.positrack.contracts.position.PositionEventType;
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.PositionStatus;
+import io.positrack.position.lifecycle.PositionChange;
+import io.positrack.position.lifecycle.PositionRepository;
+import io.positrack.position.lifecycle.TransitionWriter;
+import io.positrack.position.support.Clock;
+import io.positrack.position.venue.VenueAction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/** Moves the stops of the open position; on an active position the protective orders are replaced. */
+@ApplicationScoped
+public class UpdateStopsHandler {
+
+    private final PositionRepository positions;
+    private final TransitionWriter transitions;
+    private final Results results;
+    private final Clock clock;
+
+    public UpdateStopsHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock) {
+        this.positions = positions;
+        this.transitions = transitions;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    public Uni<Handled> handle(SqlClient client, UpdateStops command) {
+        return positions.findOpenForUpdate(client, command.account(), command.venue(), command.symbol()).flatMap(found -> {
+            if (found.isEmpty()) {
+                return answer(command, Outcome.NOT_FOUND, "No open %s position".formatted(command.symbol()), null);
+            }
+            PositionSnapshot p = found.get();
+            if (p.status() == PositionStatus.CLOSING) {
+                return answer(command, Outcome.ALREADY_CLOSING, "Position #%d is closing".formatted(p.id()), p);
+            }
+            var stopLoss = command.stopLoss() != null ? command.stopLoss() : p.stopLoss();
+            var takeProfit = command.takeProfit() != null ? command.takeProfit() : p.takeProfit();
+            PositionSnapshot next = PositionChange.of(p).stops(stopLoss, takeProfit).next(clock.now());
+            return transitions.transition(client, p, next, PositionEventType.PositionStopsUpdated, command.commandId())
+                    .map(updated -> {
+                        List<VenueAction> actions = new ArrayList<>();
+                        if (updated.status() == PositionStatus.ACTIVE) {
+                            actions.addAll(ProtectiveOrders.cancelAll(updated));
+                            actions.addAll(ProtectiveOrders.place(updated, (int) updated.version()));
+                        }
+                        return new Handled(results.of(command, Outcome.STOPS_UPDATED,
+                                "Stops of position #%d updated".formatted(p.id()), updated), actions);
+                    });
+        });
+    }
+
+    private Uni<Handled> answer(UpdateStops command, Outcome outcome, String message, PositionSnapshot p) {
+        return Uni.createFrom().item(Handled.answer(results.of(command, outcome, message, p)));
+    }
+}

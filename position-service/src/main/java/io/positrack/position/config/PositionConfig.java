@@ -1,0 +1,60 @@
+package io.positrack.position.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of position-service ({@code positrack.position.*}). */
+@ConfigMapping(prefix = "positrack.position")
+public interface PositionConfig {
+
+    Outbox outbox();
+
+    Validation validation();
+
+    Paper paper();
+
+    interface Outbox {
+        /** Slow poll that publishes even when a NOTIFY wake-up was lost. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Key of the session advisory lock that elects the one active relay. */
+        @WithDefault("7300417")
+        long advisoryLockKey();
+    }
+
+    interface Validation {
+        /** Symbols are upper-case letters and digits, optionally with one separator (XAUUSD, BTC-USDT). */
+        @WithDefault("^[A-Z0-9]{2,20}([-_/][A-Z0-9]{2,10})?$")
+        String symbolPattern();
+
+        /** Largest quantity a single command may ask for. */
+        @WithDefault("1000000")
+        BigDecimal maxQuantity();
+
+        /** Largest price accepted anywhere (stops, references); above it a price is absurd. */
+        @WithDefault("100000000")
+        BigDecimal maxPrice();
+
+        /** Most rows a history query returns. */
+        @WithDefault("100")
+        int maxHistory();
+    }
+
+    interface Paper {
+        /** Whether the built-in paper venue executes orders (the local run and tests). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Venue name the paper venue answers to. */
+        @WithDefault("paper")
+        String venue();
+    }
+}

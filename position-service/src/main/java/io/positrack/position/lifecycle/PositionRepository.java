@@ -1,0 +1,135 @@
+package io.positrack.position.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.PositionStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** SQL over {@code positions}. Every method takes the client so callers choose the transaction. */
+@ApplicationScoped
+public class PositionRepository {
+
+    /** The open statuses, spelled as in the partial unique index so PostgreSQL can infer it. */
+    static final String OPEN_PREDICATE = "status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
+
+    /**
+     * Inserts a new open position unless the symbol already has one. Empty means the partial unique
+     * index said no: another open position exists, and the caller answers with it.
+     */
+    public Uni<Optional<PositionSnapshot>> insertIfNoneOpen(SqlClient client, PositionSnapshot p) {
+        return client.preparedQuery("""
+                INSERT INTO positions (account, venue, symbol, side, status, quantity, filled_quantity, remaining_quantity,
+                                       stop_loss, take_profit, origin, signal_id, version, opened_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+                ON CONFLICT (account, venue, symbol) WHERE %s DO NOTHING
+                RETURNING %s""".formatted(OPEN_PREDICATE, PositionRows.COLUMNS))
+                .execute(Tuple.from(List.of(p.account(), p.venue(), p.symbol(), p.side().name(), p.status().name(),
+                        p.quantity(), p.filledQuantity(), p.remainingQuantity()))
+                        .addValue(p.stopLoss()).addValue(p.takeProfit()).addValue(p.origin().name())
+                        .addValue(p.signalId()).addValue(p.version()).addValue(PositionRows.timestamp(p.openedAt())))
+                .map(PositionRepository::first);
+    }
+
+    /** Sets the entry order id, which is known only once the row has its id. Part of the opening transaction. */
+    public Uni<Void> setEntryOrderId(SqlClient client, long positionId, String entryOrderId) {
+        return client.preparedQuery("UPDATE positions SET entry_order_id = $1 WHERE id = $2")
+                .execute(Tuple.of(entryOrderId, positionId)).replaceWithVoid();
+    }
+
+    /**
+     * Writes {@code next} over the row if, and only if, the row is still at {@code expected}'s version
+     * and status. False means somebody else moved the position first; the caller must not retry blindly.
+     */
+    public Uni<Boolean> updateIfUnchanged(SqlClient client, PositionSnapshot expected, PositionSnapshot next) {
+        return client.preparedQuery("""
+                UPDATE positions
+                   SET status = $1, quantity = $2, filled_quantity = $3, remaining_quantity = $4, entry_price = $5,
+                       exit_price = $6, stop_loss = $7, take_profit = $8, realized_pnl = $9, close_reason = $10,
+                       entry_order_id = $11, exit_order_id = $12, exit_attempt = $13, version = $14,
+                       updated_at = $15, closed_at = $16
+                 WHERE id = $17 AND version = $18 AND status = $19""")
+                .execute(Tuple.from(new Object[] { next.status().name(), next.quantity(), next.filledQuantity(),
+                        next.remainingQuantity(), next.entryPrice(), next.exitPrice(), next.stopLoss(), next.takeProfit(),
+                        next.realizedPnl(), next.closeReason(), next.entryOrderId(), next.exitOrderId(), next.exitAttempt(),
+                        next.version(), PositionRows.timestamp(next.updatedAt()), PositionRows.timestamp(next.closedAt()),
+                        expected.id(), expected.version(), expected.status().name() }))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The open position of a symbol, locked for the rest of the transaction so the answer cannot go stale before commit. */
+    public Uni<Optional<PositionSnapshot>> findOpenForUpdate(SqlClient client, String account, String venue, String symbol) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND venue = $2 AND symbol = $3 AND " + OPEN_PREDICATE + " FOR UPDATE")
+                .execute(Tuple.of(account, venue, symbol))
+                .map(PositionRepository::first);
+    }
+
+    public Uni<Optional<PositionSnapshot>> findById(SqlClient client, long id) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS + " FROM positions WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(PositionRepository::first);
+    }
+
+    public Uni<Optional<PositionSnapshot>> findByIdForUpdate(SqlClient client, long id) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS + " FROM positions WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .map(PositionRepository::first);
+    }
+
+    /** The latest position of a symbol, open or not: what "status" answers when nothing is open. */
+    public Uni<Optional<PositionSnapshot>> findLatest(SqlClient client, String account, String venue, String symbol) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND venue = $2 AND symbol = $3 ORDER BY id DESC LIMIT 1")
+                .execute(Tuple.of(account, venue, symbol))
+                .map(PositionRepository::first);
+    }
+
+    public Uni<List<PositionSnapshot>> listOpen(SqlClient client, String account) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND " + OPEN_PREDICATE + " ORDER BY symbol, id")
+                .execute(Tuple.of(account))
+                .map(PositionRepository::all);
+    }
+
+    /** Finished positions, newest first, of an account and optionally one symbol. */
+    public Uni<List<PositionSnapshot>> history(SqlClient client, String account, String symbol, int limit) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND ($2::text IS NULL OR symbol = $2) AND status IN ('CLOSED', 'ROLLED_BACK')"
+                + " ORDER BY id DESC LIMIT $3")
+                .execute(Tuple.of(account, symbol, limit))
+                .map(PositionRepository::all);
+    }
+
+    /** Filtered listing for the REST API. */
+    public Uni<List<PositionSnapshot>> search(SqlClient client, String account, String symbol, PositionStatus status,
+            Boolean open, int limit, long beforeId) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS + """
+                 FROM positions
+                WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR symbol = $2)
+                  AND ($3::text IS NULL OR status = $3)
+                  AND ($4::boolean IS NULL OR (%s) = $4)
+                  AND id < $5
+                ORDER BY id DESC LIMIT $6""".formatted(OPEN_PREDICATE))
+                .execute(Tuple.from(new Object[] { account, symbol, status == null ? null : status.name(), open, beforeId, limit }))
+                .map(PositionRepository::all);
+    }
+
+    private static Optional<PositionSnapshot> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(PositionRows.toSnapshot(it.next())) : Optional.empty();
+    }
+
+    private static List<PositionSnapshot> all(RowSet<Row> rows) {
+        List<PositionSnapshot> result = new java.util.ArrayList<>();
+        rows.forEach(r -> result.add(PositionRows.toSnapshot(r)));
+        return result;
+    }
+}

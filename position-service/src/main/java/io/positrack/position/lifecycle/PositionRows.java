@@ -1,0 +1,70 @@
+package io.positrack.position.lifecycle;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.positrack.contracts.position.Origin;
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.PositionStatus;
+import io.positrack.contracts.position.Side;
+import io.vertx.mutiny.sqlclient.Row;
+
+/** Maps rows of {@code positions} to snapshots and instants to timestamptz parameters. */
+public final class PositionRows {
+
+    static final String COLUMNS = "id, account, venue, symbol, side, status, quantity, filled_quantity, remaining_quantity, "
+            + "entry_price, exit_price, stop_loss, take_profit, realized_pnl, close_reason, origin, signal_id, "
+            + "entry_order_id, exit_order_id, exit_attempt, version, opened_at, updated_at, closed_at";
+
+    private PositionRows() {
+    }
+
+    public static PositionSnapshot toSnapshot(Row row) {
+        return new PositionSnapshot(
+                row.getLong("id"),
+                row.getString("account"),
+                row.getString("venue"),
+                row.getString("symbol"),
+                Side.valueOf(row.getString("side")),
+                PositionStatus.valueOf(row.getString("status")),
+                strip(row.getBigDecimal("quantity")),
+                strip(row.getBigDecimal("filled_quantity")),
+                strip(row.getBigDecimal("remaining_quantity")),
+                strip(row.getBigDecimal("entry_price")),
+                strip(row.getBigDecimal("exit_price")),
+                strip(row.getBigDecimal("stop_loss")),
+                strip(row.getBigDecimal("take_profit")),
+                strip(row.getBigDecimal("realized_pnl")),
+                row.getString("close_reason"),
+                Origin.valueOf(row.getString("origin")),
+                row.getString("signal_id"),
+                row.getString("entry_order_id"),
+                row.getString("exit_order_id"),
+                row.getInteger("exit_attempt"),
+                row.getLong("version"),
+                instant(row.getOffsetDateTime("opened_at")),
+                instant(row.getOffsetDateTime("updated_at")),
+                instant(row.getOffsetDateTime("closed_at")));
+    }
+
+    /**
+     * numeric(38,18) pads with zeros; the wire and the snapshot carry the shortest plain value
+     * ("2100", "0.5"), never an exponent form such as "2.1E+3".
+     */
+    public static java.math.BigDecimal strip(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,64 @@
+package io.positrack.position.venue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends committed decisions to the venue. A failure here loses nothing: the order intent (with its
+ * client order id) is already in the database, and the venue's answer or a later lookup settles it.
+ */
+@ApplicationScoped
+public class VenueDispatcher {
+
+    private final Map<String, ExecutionVenue> venues;
+
+    public VenueDispatcher(Instance<ExecutionVenue> venues) {
+        this.venues = venues.stream().collect(Collectors.toMap(ExecutionVenue::name, Function.identity()));
+    }
+
+    public boolean knows(String venue) {
+        return venues.containsKey(venue);
+    }
+
+    public Uni<Void> dispatch(List<VenueAction> actions) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VenueAction action : actions) {
+            chain = chain.flatMap(ignored -> run(action));
+        }
+        return chain;
+    }
+
+    private Uni<Void> run(VenueAction action) {
+        ExecutionVenue venue = venues.get(action.venue());
+        if (venue == null) {
+            Log.warnf("No execution venue named %s; %s stays as an intent", action.venue(), action);
+            return Uni.createFrom().voidItem();
+        }
+        // Java 17: no pattern matching in switch yet, hence instanceof.
+        Uni<Void> call;
+        if (action instanceof VenueAction.Place place) {
+            call = venue.place(place.order()).invoke(result -> {
+                if (!(result instanceof Placement.Accepted) && !(result instanceof Placement.AlreadyPlaced)) {
+                    Log.warnf("Order %s: %s", place.order().clientOrderId(), result);
+                }
+            }).replaceWithVoid();
+        } else if (action instanceof VenueAction.Cancel cancel) {
+            call = venue.cancel(cancel.account(), cancel.symbol(), cancel.clientOrderId());
+        } else {
+            VenueAction.CancelProtection cancel = (VenueAction.CancelProtection) action;
+            call = venue.cancelProtection(cancel.account(), cancel.symbol(), cancel.positionId());
+        }
+        return call.onFailure().recoverWithUni(e -> {
+            Log.warnf("Venue call %s failed (%s); the intent stays recorded", action, e.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,173 @@
+package io.positrack.position.venue.paper;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.positrack.contracts.market.MarketTick;
+import io.positrack.contracts.position.Side;
+import io.positrack.contracts.venue.OrderStatus;
+import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.position.config.PositionConfig;
+import io.positrack.position.support.Clock;
+import io.positrack.position.venue.ExecutionVenue;
+import io.positrack.position.venue.OrderRequest;
+import io.positrack.position.venue.Placement;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A simulated exchange for the local run and the tests. Market orders fill at the next tick of their
+ * symbol (ask for buys, bid for sells); stop and take-profit orders trigger on ticks; reduce-only
+ * orders never exceed the venue's own position. Like a real exchange it keeps its own book and reports
+ * every change on {@code venue-events}; a repeated client order id returns the existing order.
+ */
+@ApplicationScoped
+public class PaperVenue implements ExecutionVenue {
+
+    public static final String CHANNEL = "paper-venue-events";
+
+    private final Pool pool;
+    private final MutinyEmitter<OrderUpdate> events;
+    private final PositionConfig config;
+    private final Clock clock;
+
+    public PaperVenue(Pool pool, @Channel(CHANNEL) MutinyEmitter<OrderUpdate> events, PositionConfig config, Clock clock) {
+        this.pool = pool;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return config.paper().venue();
+    }
+
+    @Override
+    public Uni<Placement> place(OrderRequest o) {
+        return pool.preparedQuery("""
+                INSERT INTO paper.orders (client_order_id, account, symbol, side, quantity, type, trigger_price, reduce_only, status)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'NEW') ON CONFLICT (client_order_id) DO NOTHING""")
+                .execute(Tuple.from(new Object[] { o.clientOrderId().toString(), o.account(), o.symbol(), o.side().name(),
+                        o.quantity(), o.type().name(), o.triggerPrice(), o.reduceOnly() }))
+                .flatMap(rows -> rows.rowCount() == 0
+                        ? Uni.createFrom().item((Placement) new Placement.AlreadyPlaced(o.clientOrderId().toString()))
+                        : publish(List.of(update(o.account(), o.symbol(), o.clientOrderId().toString(), o.side(),
+                                OrderStatus.NEW, BigDecimal.ZERO, null, null)))
+                                .replaceWith(new Placement.Accepted(o.clientOrderId().toString())));
+    }
+
+    @Override
+    public Uni<Void> cancel(String account, String symbol, String clientOrderId) {
+        return cancelWhere(account, symbol, "client_order_id = $3", clientOrderId);
+    }
+
+    @Override
+    public Uni<Void> cancelProtection(String account, String symbol, long positionId) {
+        return cancelWhere(account, symbol, "(client_order_id LIKE $3 || '-sl-%' OR client_order_id LIKE $3 || '-tp-%')",
+                "pt-" + positionId);
+    }
+
+    private Uni<Void> cancelWhere(String account, String symbol, String condition, String value) {
+        return pool.preparedQuery("UPDATE paper.orders SET status = 'CANCELED', updated_at = now() "
+                + "WHERE account = $1 AND symbol = $2 AND status = 'NEW' AND " + condition + " RETURNING client_order_id, side")
+                .execute(Tuple.of(account, symbol, value))
+                .flatMap(rows -> {
+                    List<OrderUpdate> updates = new ArrayList<>();
+                    rows.forEach(r -> updates.add(update(account, symbol, r.getString("client_order_id"),
+                            Side.valueOf(r.getString("side")), OrderStatus.CANCELED, BigDecimal.ZERO, null, "cancelled")));
+                    return publish(updates);
+                });
+    }
+
+    /** Matches the symbol's working orders against one tick. */
+    public Uni<Void> onTick(MarketTick tick) {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                SELECT client_order_id, account, side, quantity, type, trigger_price, reduce_only
+                  FROM paper.orders WHERE symbol = $1 AND status = 'NEW' ORDER BY created_at, client_order_id FOR UPDATE""")
+                .execute(Tuple.of(tick.symbol()))
+                .flatMap(rows -> {
+                    Uni<List<OrderUpdate>> chain = Uni.createFrom().item(new ArrayList<>());
+                    for (Row row : rows) {
+                        chain = chain.flatMap(done -> match(tx, tick, row).map(u -> {
+                            if (u != null) {
+                                done.add(u);
+                            }
+                            return done;
+                        }));
+                    }
+                    return chain;
+                }))
+                .flatMap(this::publish);
+    }
+
+    private Uni<OrderUpdate> match(SqlClient tx, MarketTick tick, Row order) {
+        Side side = Side.valueOf(order.getString("side"));
+        BigDecimal price = side == Side.BUY ? tick.ask() : tick.bid();
+        BigDecimal trigger = order.getBigDecimal("trigger_price");
+        boolean triggered = switch (order.getString("type")) {
+            case "MARKET" -> true;
+            // A stop that buys protects a short: it fires when the price rises to it; one that sells, when it falls.
+            case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
+            default -> side == Side.BUY ? price.compareTo(trigger) <= 0 : price.compareTo(trigger) >= 0;
+        };
+        if (!triggered) {
+            return Uni.createFrom().nullItem();
+        }
+        String account = order.getString("account");
+        String id = order.getString("client_order_id");
+        BigDecimal signed = side == Side.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
+        return tx.preparedQuery("SELECT quantity FROM paper.positions WHERE account = $1 AND symbol = $2 FOR UPDATE")
+                .execute(Tuple.of(account, tick.symbol()))
+                .flatMap(rows -> {
+                    BigDecimal held = rows.size() == 0 ? BigDecimal.ZERO : rows.iterator().next().getBigDecimal("quantity");
+                    BigDecimal quantity = order.getBigDecimal("quantity");
+                    if (order.getBoolean("reduce_only")) {
+                        // Reduce-only: only the part that moves the position towards zero.
+                        boolean reduces = held.signum() != 0 && held.signum() != signed.signum();
+                        quantity = reduces ? quantity.min(held.abs()) : BigDecimal.ZERO;
+                    }
+                    if (quantity.signum() == 0) {
+                        return tx.preparedQuery("UPDATE paper.orders SET status = 'EXPIRED', updated_at = now() WHERE client_order_id = $1")
+                                .execute(Tuple.of(id)).replaceWith(update(account, tick.symbol(), id, side, OrderStatus.EXPIRED,
+                                        BigDecimal.ZERO, null, "reduce-only order would not reduce the position"));
+                    }
+                    BigDecimal filled = quantity;
+                    return tx.preparedQuery("""
+                            INSERT INTO paper.positions (account, symbol, quantity) VALUES ($1, $2, $3)
+                            ON CONFLICT (account, symbol) DO UPDATE SET quantity = paper.positions.quantity + EXCLUDED.quantity""")
+                            .execute(Tuple.of(account, tick.symbol(), filled.multiply(signed)))
+                            .flatMap(ignored -> tx.preparedQuery("UPDATE paper.orders SET status = 'FILLED', filled_quantity = $2, "
+                                    + "average_price = $3, updated_at = now() WHERE client_order_id = $1")
+                                    .execute(Tuple.of(id, filled, price)))
+                            .replaceWith(update(account, tick.symbol(), id, side, OrderStatus.FILLED, filled, price, null));
+                });
+    }
+
+    private OrderUpdate update(String account, String symbol, String clientOrderId, Side side, OrderStatus status,
+            BigDecimal filled, BigDecimal price, String reason) {
+        var now = clock.now();
+        return new OrderUpdate(account, name(), symbol, clientOrderId, clientOrderId, side, status, filled, price,
+                status == OrderStatus.FILLED ? clientOrderId + "-fill" : null, reason, now, now);
+    }
+
+    private Uni<Void> publish(List<OrderUpdate> updates) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (OrderUpdate u : updates) {
+            chain = chain.flatMap(ignored -> events.sendMessage(Message.of(u)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build())));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,35 @@
+package io.positrack.position.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import io.positrack.infra.PostgresNode;
+import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+
+/** Plain JDBC to the service's database, for assertions the service itself does not offer. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static Connection connect() throws SQLException {
+        PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("position");
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    public static long count(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.positrack.signal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PositrackTestInfrastructure.class)
+class SignalServiceBootsTest {
+
+    @Test
+    void reportsLiveAndReadyAgainstTheRealBroker() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Positrack signal-service"));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}
