@@ -22,5 +22,7 @@ public record CommandResult(
         String message,
         PositionSnapshot position,
         List<PositionSnapshot> positions,
-        Instant producedAt) {
+        Instant producedAt,
+        String requestedAs,
+        List<io.positrack.contracts.signal.SignalSession> sessions) {
 }

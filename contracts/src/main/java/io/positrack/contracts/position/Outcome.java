@@ -5,6 +5,11 @@ public enum Outcome {
     OPENED,
     DUPLICATE_OPEN_EXISTS,
     CLOSING,
+    /**
+     * A close reached a position whose entry had not filled: the entry order is being cancelled. The
+     * position ends ROLLED_BACK when the venue confirms, or is closed at once if the entry filled first.
+     */
+    CANCELLING_ENTRY,
     ALREADY_CLOSING,
     ALREADY_CLOSED,
     NOT_FOUND,
@@ -18,5 +23,7 @@ public enum Outcome {
     REJECTED_STATE,
     REJECTED_INVALID,
     /** signal-service: no signal now and no open position. */
-    NO_SIGNAL
+    NO_SIGNAL,
+    /** signal-service: the account's signal sessions, in {@code sessions}. */
+    SESSIONS
 }

@@ -66,9 +66,14 @@ public sealed interface PositionCommand {
             Instant issuedAt) implements PositionCommand {
     }
 
-    /** The open position of a symbol, if any. */
+    /**
+     * The open position of a symbol, if any.
+     *
+     * @param requestedAs what the user asked for when it was not {@code /status} itself (signal-service sends
+     *     {@code getsignal} when there is no signal); echoed in the result so the reply can say so
+     */
     record QueryStatus(String commandId, String account, String venue, String symbol, Long chatId,
-            Instant issuedAt) implements PositionCommand {
+            Instant issuedAt, String requestedAs) implements PositionCommand {
     }
 
     /** Every open position of an account. */

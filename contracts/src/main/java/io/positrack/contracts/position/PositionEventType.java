@@ -7,6 +7,8 @@ public enum PositionEventType {
     PositionEntryFilled,
     PositionActivated,
     PositionStopsUpdated,
+    /** A close or expiry reached a position whose entry had not filled: the entry order is being cancelled. */
+    PositionCancelRequested,
     PositionClosing,
     PositionClosed,
     PositionRolledBack,

@@ -19,8 +19,7 @@ import io.positrack.position.lifecycle.PositionChange;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
-import io.positrack.position.venue.OrderRequest;
-import io.positrack.position.venue.OrderType;
+import io.positrack.position.venue.OrderIntents;
 import io.positrack.position.venue.VenueAction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -37,10 +36,12 @@ public class ClosePositionHandler {
     private final TransitionWriter transitions;
     private final Results results;
     private final Clock clock;
+    private final EntryCancellation cancellation;
     private final Counter doubleClosesPrevented;
 
     public ClosePositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
-            MeterRegistry registry) {
+            EntryCancellation cancellation, MeterRegistry registry) {
+        this.cancellation = cancellation;
         this.positions = positions;
         this.transitions = transitions;
         this.results = results;
@@ -89,21 +90,18 @@ public class ClosePositionHandler {
                         return handle(client, command); // lost a race we should not be able to lose (row is locked): re-read
                     }
                     List<VenueAction> actions = new ArrayList<>(ProtectiveOrders.cancelAll(closing));
-                    actions.add(new VenueAction.Place(new OrderRequest(p.account(), p.venue(), p.symbol(), exitId,
-                            p.side().opposite(), p.remainingQuantity(), OrderType.MARKET, null, true)));
+                    actions.addAll(OrderIntents.place(OrderIntents.exit(closing)));
                     return Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING,
                             "Closing position #%d: exit order sent".formatted(p.id()), closing), actions));
                 });
     }
 
     private Uni<Handled> cancelEntry(SqlClient client, ClosePosition command, PositionSnapshot p) {
-        PositionSnapshot next = PositionChange.of(p).status(PositionStatus.ROLLED_BACK)
-                .closed(null, null, "CANCELLED_BY_COMMAND", clock.now()).next(clock.now());
-        return transitions.transition(client, p, next, PositionEventType.PositionRolledBack, command.commandId())
-                .flatMap(rolledBack -> rolledBack == null ? handle(client, command)
-                        : Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING,
-                                "Position #%d had not filled: entry cancelled".formatted(p.id()), rolledBack),
-                                List.of(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.entryOrderId())))));
+        if (EntryCancellation.requested(p)) {
+            doubleClosesPrevented.increment();
+        }
+        return cancellation.request(client, command, p, command.reason() != null ? command.reason() : "COMMAND",
+                Outcome.CANCELLING_ENTRY, "Position #%d has not filled: cancelling its entry order".formatted(p.id()));
     }
 
     private Uni<Handled> answer(ClosePosition command, Outcome outcome, String message, PositionSnapshot p) {

@@ -16,6 +16,7 @@ import io.positrack.contracts.position.PositionCommand.QueryStatus;
 import io.positrack.contracts.position.PositionCommand.UpdateStops;
 import io.positrack.contracts.position.Side;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.position.venue.VenueDispatcher;
 
 /**
  * Checks a parsed command before anything touches the database. Returns the problems found (empty
@@ -25,12 +26,15 @@ import io.positrack.position.config.PositionConfig;
 public class CommandValidator {
 
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern REQUESTED_AS = Pattern.compile("^[a-z]{1,32}$");
 
     private final Pattern symbol;
     private final BigDecimal maxQuantity;
     private final BigDecimal maxPrice;
+    private final VenueDispatcher venues;
 
-    public CommandValidator(PositionConfig config) {
+    public CommandValidator(PositionConfig config, VenueDispatcher venues) {
+        this.venues = venues;
         this.symbol = Pattern.compile(config.validation().symbolPattern());
         this.maxQuantity = config.validation().maxQuantity();
         this.maxPrice = config.validation().maxPrice();
@@ -66,6 +70,9 @@ public class CommandValidator {
             venueAndSymbol(o.venue(), o.symbol(), problems);
         } else if (c instanceof QueryStatus o) {
             venueAndSymbol(o.venue(), o.symbol(), problems);
+            if (o.requestedAs() != null && !REQUESTED_AS.matcher(o.requestedAs()).matches()) {
+                problems.add("requestedAs must be 1-32 lower-case letters");
+            }
         } else if (c instanceof History o) {
             if (o.symbol() != null && !symbol.matcher(o.symbol()).matches()) {
                 problems.add("symbol '" + o.symbol() + "' is not a valid symbol");
@@ -87,6 +94,10 @@ public class CommandValidator {
 
     private void venueAndSymbol(String venue, String sym, List<String> problems) {
         identifier("venue", venue, problems);
+        // A position on a venue nobody executes on could never fill or close.
+        if (venue != null && ID.matcher(venue).matches() && !venues.knows(venue)) {
+            problems.add("venue '" + venue + "' is not configured here (known: " + String.join(", ", venues.names()) + ")");
+        }
         if (sym == null || sym.isBlank()) {
             problems.add("symbol is required");
         } else if (!symbol.matcher(sym).matches()) {

@@ -19,9 +19,7 @@ import io.positrack.position.lifecycle.PositionChange;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
-import io.positrack.position.venue.OrderRequest;
-import io.positrack.position.venue.OrderType;
-import io.positrack.position.venue.VenueAction;
+import io.positrack.position.venue.OrderIntents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -83,13 +81,11 @@ public class OpenPositionHandler {
         ClientOrderId entryId = new ClientOrderId(inserted.id(), OrderRole.ENTRY, 1);
         // The order intent is part of the opening transaction: written before the order is sent.
         PositionSnapshot withIntent = PositionChange.of(inserted).entryOrderId(entryId.toString()).sameVersion();
-        OrderRequest entry = new OrderRequest(command.account(), command.venue(), command.symbol(), entryId, command.side(),
-                command.quantity(), OrderType.MARKET, null, false);
         return positions.setEntryOrderId(client, inserted.id(), entryId.toString())
                 .flatMap(ignored -> transitions.created(client, withIntent, PositionEventType.PositionOpened, command.commandId()))
                 .map(p -> new Handled(results.of(command, Outcome.OPENED,
                         "%s %s position #%d opened, entry order sent".formatted(p.symbol(), p.side(), p.id()), p),
-                        List.of(new VenueAction.Place(entry))));
+                        OrderIntents.place(OrderIntents.entry(p))));
     }
 
     private PositionSnapshot newPosition(OpenPosition c) {

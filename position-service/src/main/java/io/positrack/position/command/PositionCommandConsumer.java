@@ -77,7 +77,7 @@ public class PositionCommandConsumer {
         CommandResult result = new CommandResult(raw.get("commandId").asText(), text(raw, "type"), raw.get("account").asText(),
                 text(raw, "venue"), symbol, raw.hasNonNull("chatId") && raw.get("chatId").canConvertToLong()
                         ? raw.get("chatId").asLong() : null,
-                Outcome.REJECTED_INVALID, parsed.problem(), null, null, clock.now());
+                Outcome.REJECTED_INVALID, parsed.problem(), null, null, clock.now(), text(raw, "requestedAs"), null);
         String key = symbol != null ? symbol : result.account();
         return rejections.sendMessage(Message.of(result).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key).build()));

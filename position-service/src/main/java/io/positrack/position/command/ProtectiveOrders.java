@@ -19,7 +19,15 @@ public final class ProtectiveOrders {
     private ProtectiveOrders() {
     }
 
-    /** Orders protecting {@code p} at its current stops; placed when the entry has filled. */
+    /**
+     * Orders protecting {@code p} at its current stops. Their attempt number is the version of the
+     * transition that decided them (the entry fill, or a stops update), so the ids are new whenever the
+     * stops change and the {@code IntentSweeper} can rebuild the same ids from the audit trail.
+     */
+    public static List<VenueAction> place(PositionSnapshot p) {
+        return place(p, Math.toIntExact(p.version()));
+    }
+
     public static List<VenueAction> place(PositionSnapshot p, int attempt) {
         List<VenueAction> actions = new ArrayList<>();
         if (p.stopLoss() != null) {

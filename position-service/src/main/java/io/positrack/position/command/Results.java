@@ -22,17 +22,21 @@ public class Results {
 
     public CommandResult of(PositionCommand command, Outcome outcome, String message, PositionSnapshot position) {
         return new CommandResult(command.commandId(), command.typeName(), command.account(), venueOf(command),
-                command.symbol(), command.chatId(), outcome, message, position, null, clock.now());
+                command.symbol(), command.chatId(), outcome, message, position, null, clock.now(), requestedAs(command), null);
     }
 
     public CommandResult list(PositionCommand command, Outcome outcome, String message, List<PositionSnapshot> positions) {
         return new CommandResult(command.commandId(), command.typeName(), command.account(), venueOf(command),
-                command.symbol(), command.chatId(), outcome, message, null, positions, clock.now());
+                command.symbol(), command.chatId(), outcome, message, null, positions, clock.now(), requestedAs(command), null);
     }
 
     /** Kafka key of a result: the symbol, so it keeps its place among that symbol's messages; else the account. */
     public static String key(PositionCommand command) {
         return command.symbol() != null ? command.symbol() : command.account();
+    }
+
+    static String requestedAs(PositionCommand command) {
+        return command instanceof PositionCommand.QueryStatus q ? q.requestedAs() : null;
     }
 
     static String venueOf(PositionCommand command) {

@@ -49,9 +49,11 @@ public class UpdateStopsHandler {
             return transitions.transition(client, p, next, PositionEventType.PositionStopsUpdated, command.commandId())
                     .map(updated -> {
                         List<VenueAction> actions = new ArrayList<>();
-                        if (updated.status() == PositionStatus.ACTIVE) {
+                        // Protection exists (or is being placed) once the entry has filled; before that the
+                        // new stops are simply used when it fills.
+                        if (updated.status() == PositionStatus.ACTIVE || updated.status() == PositionStatus.PENDING_SL) {
                             actions.addAll(ProtectiveOrders.cancelAll(updated));
-                            actions.addAll(ProtectiveOrders.place(updated, (int) updated.version()));
+                            actions.addAll(ProtectiveOrders.place(updated));
                         }
                         return new Handled(results.of(command, Outcome.STOPS_UPDATED,
                                 "Stops of position #%d updated".formatted(p.id()), updated), actions);

@@ -16,6 +16,21 @@ public interface PositionConfig {
 
     Paper paper();
 
+    Intents intents();
+
+    interface Intents {
+        /**
+         * How long an order intent may wait for its venue acknowledgement before the sweeper sends it
+         * again (same client order id). Long enough that a normal acknowledgement always wins.
+         */
+        @WithDefault("10s")
+        Duration resendAfter();
+
+        /** How often the sweeper looks for stuck intents. */
+        @WithDefault("5s")
+        Duration sweepInterval();
+    }
+
     interface Outbox {
         /** Slow poll that publishes even when a NOTIFY wake-up was lost. */
         @WithDefault("1s")

@@ -42,6 +42,8 @@ public final class Lifecycle {
         RULES.put(PositionEventType.PositionActivated, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED, PENDING_SL), ACTIVE));
         RULES.put(PositionEventType.PositionStopsUpdated,
                 new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED, PENDING_SL, ACTIVE), null));
+        // Closing an unfilled entry only asks the venue to cancel it: a fill may still win the race.
+        RULES.put(PositionEventType.PositionCancelRequested, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), null));
         RULES.put(PositionEventType.PositionClosing, new Rule(EnumSet.of(PENDING_SL, ACTIVE), CLOSING));
         RULES.put(PositionEventType.PositionClosed, new Rule(EnumSet.of(PENDING_SL, ACTIVE, CLOSING), CLOSED));
         RULES.put(PositionEventType.PositionRolledBack, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), ROLLED_BACK));

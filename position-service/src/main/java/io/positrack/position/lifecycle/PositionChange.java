@@ -85,6 +85,12 @@ public final class PositionChange {
         return this;
     }
 
+    /** Records why the position is to end while its entry order is being cancelled. */
+    public PositionChange cancelRequested(String reason) {
+        closeReason = reason;
+        return this;
+    }
+
     public PositionChange closed(BigDecimal price, BigDecimal pnl, String reason, Instant at) {
         exitPrice = price;
         realizedPnl = pnl;

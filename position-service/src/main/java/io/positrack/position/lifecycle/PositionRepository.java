@@ -132,4 +132,22 @@ public class PositionRepository {
         rows.forEach(r -> result.add(PositionRows.toSnapshot(r)));
         return result;
     }
+
+    /**
+     * Positions waiting on the venue (entry, protection or exit sent, no acknowledgement or fill heard)
+     * for longer than {@code olderThanMillis}: the intents a crash between commit and send may have lost.
+     */
+    public Uni<List<PositionSnapshot>> awaitingVenue(SqlClient client, long olderThanMillis, int limit) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS + """
+                 FROM positions
+                WHERE status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')
+                  AND updated_at < now() - $1 * interval '1 millisecond'
+                ORDER BY updated_at LIMIT $2""")
+                .execute(Tuple.of(olderThanMillis, limit))
+                .map(rows -> {
+                    List<PositionSnapshot> out = new java.util.ArrayList<>();
+                    rows.forEach(row -> out.add(PositionRows.toSnapshot(row)));
+                    return out;
+                });
+    }
 }

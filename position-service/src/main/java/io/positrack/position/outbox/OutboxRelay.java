@@ -89,7 +89,9 @@ public class OutboxRelay {
     }
 
     /** Keeps (or seeks) leadership, measures the lag, and publishes what the notifications may have missed. */
-    @Scheduled(every = "${positrack.position.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before the application runs (the emitter is wired at startup) nor while it shuts down (the pool closes).
+    @Scheduled(every = "${positrack.position.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         if (stopped) {
             return Uni.createFrom().voidItem();

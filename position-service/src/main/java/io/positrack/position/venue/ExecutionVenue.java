@@ -11,8 +11,18 @@ public interface ExecutionVenue {
     /** The venue name positions carry ({@code paper}, {@code binance-usdm}, ...). */
     String name();
 
-    /** Places an order; idempotent by client order id. */
+    /**
+     * Places an order; idempotent by client order id. A caller that does not know whether an earlier send
+     * arrived (crash, timeout) calls {@link #lookup} first and places only when the venue has no such order:
+     * some venues recognise a repeated id only while the first order is still working.
+     */
     Uni<Placement> place(OrderRequest request);
+
+    /**
+     * The venue's current state of an order, by client order id, as the update the venue would report
+     * now; empty when the venue has no such order. A failed query is a failure, never "absent".
+     */
+    Uni<java.util.Optional<io.positrack.contracts.venue.OrderUpdate>> lookup(String account, String symbol, String clientOrderId);
 
     /** Cancels an order if it is still working; cancelling a finished or unknown order is not an error. */
     Uni<Void> cancel(String account, String symbol, String clientOrderId);

@@ -16,6 +16,7 @@ import io.positrack.contracts.venue.OrderRole;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.position.command.Inbox;
+import io.positrack.position.command.EntryCancellation;
 import io.positrack.position.command.ProtectiveOrders;
 import io.positrack.position.lifecycle.Lifecycle;
 import io.positrack.position.lifecycle.PositionChange;
@@ -56,7 +57,13 @@ public class OrderUpdateHandler {
         this.registry = registry;
     }
 
-    private record Decision(PositionSnapshot next, PositionEventType type, List<VenueAction> afterCommit) {
+    /** One transition, and possibly a second one in the same transaction decided from its result. */
+    private record Decision(PositionSnapshot next, PositionEventType type, List<VenueAction> afterCommit,
+            java.util.function.Function<PositionSnapshot, Decision> then) {
+
+        Decision(PositionSnapshot next, PositionEventType type, List<VenueAction> afterCommit) {
+            this(next, type, afterCommit, null);
+        }
     }
 
     public Uni<Void> apply(OrderUpdate update, ClientOrderId orderId) {
@@ -80,9 +87,16 @@ public class OrderUpdateHandler {
 
     private Uni<List<VenueAction>> write(SqlClient tx, PositionSnapshot before, Decision d, OrderUpdate update) {
         String cause = "venue:" + update.clientOrderId() + ":" + update.status();
-        return transitions.transition(tx, before, d.next(), d.type(), cause).map(written -> {
+        return transitions.transition(tx, before, d.next(), d.type(), cause).flatMap(written -> {
             count(d.type().name());
-            return d.afterCommit();
+            if (d.then() == null) {
+                return Uni.createFrom().item(d.afterCommit());
+            }
+            return write(tx, written, d.then().apply(written), update).map(more -> {
+                List<VenueAction> all = new ArrayList<>(d.afterCommit());
+                all.addAll(more);
+                return all;
+            });
         });
     }
 
@@ -96,18 +110,26 @@ public class OrderUpdateHandler {
             }
             if (u.status() == OrderStatus.FILLED && allowed(p, PositionEventType.PositionEntryFilled)) {
                 BigDecimal filled = u.filledQuantity();
-                boolean protect = p.stopLoss() != null || p.takeProfit() != null;
                 PositionChange change = PositionChange.of(p).filled(filled, filled, u.averagePrice());
+                if (EntryCancellation.requested(p)) {
+                    // The fill won the race against our cancel: the position exists on the venue, so it is
+                    // recorded as filled and closed at once, never forgotten.
+                    String reason = p.closeReason();
+                    return new Decision(change.status(PositionStatus.PENDING_SL).next(now), PositionEventType.PositionEntryFilled,
+                            List.of(), filledPosition -> exit(filledPosition, reason, now));
+                }
+                boolean protect = p.stopLoss() != null || p.takeProfit() != null;
                 if (!protect) {
                     return new Decision(change.status(PositionStatus.ACTIVE).next(now), PositionEventType.PositionActivated, List.of());
                 }
                 PositionSnapshot next = change.status(PositionStatus.PENDING_SL).next(now);
-                return new Decision(next, PositionEventType.PositionEntryFilled, ProtectiveOrders.place(next, 1));
+                return new Decision(next, PositionEventType.PositionEntryFilled, ProtectiveOrders.place(next));
             }
             if ((u.status() == OrderStatus.REJECTED || u.status() == OrderStatus.CANCELED || u.status() == OrderStatus.EXPIRED)
                     && allowed(p, PositionEventType.PositionRolledBack)) {
+                String reason = EntryCancellation.requested(p) ? p.closeReason() : "ENTRY_" + u.status();
                 return new Decision(PositionChange.of(p).status(PositionStatus.ROLLED_BACK)
-                        .closed(null, null, "ENTRY_" + u.status(), now).next(now), PositionEventType.PositionRolledBack, List.of());
+                        .closed(null, null, reason, now).next(now), PositionEventType.PositionRolledBack, List.of());
             }
             return null;
         }
@@ -129,6 +151,14 @@ public class OrderUpdateHandler {
             return new Decision(next, PositionEventType.PositionClosed, after);
         }
         return null;
+    }
+
+    private static Decision exit(PositionSnapshot p, String reason, java.time.Instant now) {
+        int attempt = p.exitAttempt() + 1;
+        ClientOrderId exitId = new ClientOrderId(p.id(), OrderRole.EXIT, attempt);
+        PositionSnapshot closing = PositionChange.of(p).status(PositionStatus.CLOSING).exitOrder(exitId.toString(), attempt, reason)
+                .next(now);
+        return new Decision(closing, PositionEventType.PositionClosing, OrderIntents.place(OrderIntents.exit(closing)));
     }
 
     private static boolean allowed(PositionSnapshot p, PositionEventType type) {

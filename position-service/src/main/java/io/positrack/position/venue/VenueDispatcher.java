@@ -28,6 +28,20 @@ public class VenueDispatcher {
         return venues.containsKey(venue);
     }
 
+    /** The venue's state of one order; fails when the venue is unknown or the query fails ("unknown"). */
+    public Uni<java.util.Optional<io.positrack.contracts.venue.OrderUpdate>> lookup(String venue, String account, String symbol,
+            String clientOrderId) {
+        ExecutionVenue v = venues.get(venue);
+        if (v == null) {
+            return Uni.createFrom().failure(new IllegalStateException("no execution venue named " + venue));
+        }
+        return v.lookup(account, symbol, clientOrderId);
+    }
+
+    public java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(venues.keySet());
+    }
+
     public Uni<Void> dispatch(List<VenueAction> actions) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (VenueAction action : actions) {

@@ -49,6 +49,8 @@ class DeadLetterTest {
         cases.put("is absurd", open.formatted(account + "-abs", "XAUUSD", "BUY", "1", ",\"stopLoss\":\"1e12\""));
         cases.put("wrong sides", open.formatted(account + "-sides", "XAUUSD", "BUY", "1",
                 ",\"stopLoss\":\"2100\",\"takeProfit\":\"2000\""));
+        cases.put("venue 'nowhere' is not configured here", "{\"type\":\"OpenPosition\",\"commandId\":\"" + account
+                + "-venue\",\"account\":\"" + account + "\",\"venue\":\"nowhere\",\"symbol\":\"XAUUSD\",\"side\":\"BUY\",\"quantity\":\"1\"}");
         cases.put("malformed OpenPosition", open.formatted(account + "-side", "XAUUSD", "SIDEWAYS", "1", ""));
 
         cases.values().forEach(value -> kafka.sendRaw(Topics.POSITION_COMMANDS, "XAUUSD", value));

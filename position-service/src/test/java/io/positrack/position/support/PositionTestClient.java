@@ -29,7 +29,7 @@ import io.positrack.infra.quarkus.PositrackTestInfrastructure;
  * Talks to position-service the way other services do: JSON records on its Kafka topics, answers
  * read back from {@code command-results} and {@code position-events} by a plain consumer.
  */
-public final class PositionTestClient {
+public final class PositionTestClient implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -59,6 +59,34 @@ public final class PositionTestClient {
             shared = new PositionTestClient(PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers());
         }
         return shared;
+    }
+
+    /** A client of its own for a broker started outside the Quarkus test resource (crash tests, benchmarks). */
+    public static PositionTestClient connect(String bootstrap) {
+        return new PositionTestClient(bootstrap);
+    }
+
+    /** Sends without waiting for the broker's acknowledgement; {@link #flush()} waits for all of them. */
+    public void sendCommandAsync(PositionCommand command) {
+        producer.send(new ProducerRecord<>(Topics.POSITION_COMMANDS, command.symbol() != null ? command.symbol() : command.account(),
+                write(command)));
+    }
+
+    public void tickAsync(String symbol, BigDecimal bid, BigDecimal ask) {
+        MarketTick tick = new MarketTick(symbol, bid, ask, bid, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.MARKET_TICKS, symbol, write(tick)));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        results.close();
+        events.close();
+        commandDeadLetters.close();
     }
 
     public static String uniqueAccount(String prefix) {
@@ -124,7 +152,7 @@ public final class PositionTestClient {
     }
 
     public static PositionCommand.QueryStatus status(String account, String symbol) {
-        return new PositionCommand.QueryStatus(UUID.randomUUID().toString(), account, "paper", symbol, 42L, Instant.now());
+        return new PositionCommand.QueryStatus(UUID.randomUUID().toString(), account, "paper", symbol, 42L, Instant.now(), null);
     }
 
     public static String write(Object value) {

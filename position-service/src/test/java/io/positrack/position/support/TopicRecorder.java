@@ -52,6 +52,15 @@ public final class TopicRecorder implements AutoCloseable {
         return records.stream().filter(filter).toList();
     }
 
+    /** Everything recorded so far, per partition in offset order. */
+    public List<ConsumerRecord<String, String>> all() {
+        return List.copyOf(records);
+    }
+
+    public int size() {
+        return records.size();
+    }
+
     @Override
     public void close() {
         running = false;

@@ -3,6 +3,7 @@ package io.positrack.position.venue.paper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import io.positrack.contracts.position.Side;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.position.lifecycle.PositionRows;
 import io.positrack.position.support.Clock;
 import io.positrack.position.venue.ExecutionVenue;
 import io.positrack.position.venue.OrderRequest;
@@ -66,6 +68,25 @@ public class PaperVenue implements ExecutionVenue {
                         : publish(List.of(update(o.account(), o.symbol(), o.clientOrderId().toString(), o.side(),
                                 OrderStatus.NEW, BigDecimal.ZERO, null, null)))
                                 .replaceWith(new Placement.Accepted(o.clientOrderId().toString())));
+    }
+
+    @Override
+    public Uni<Optional<OrderUpdate>> lookup(String account, String symbol, String clientOrderId) {
+        return pool.preparedQuery("""
+                SELECT side, status, filled_quantity, average_price FROM paper.orders
+                 WHERE client_order_id = $1 AND account = $2 AND symbol = $3""")
+                .execute(Tuple.of(clientOrderId, account, symbol))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<OrderUpdate>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    OrderStatus status = OrderStatus.valueOf(row.getString("status"));
+                    BigDecimal average = row.getBigDecimal("average_price");
+                    return Optional.of(update(account, symbol, clientOrderId, Side.valueOf(row.getString("side")), status,
+                            PositionRows.strip(row.getBigDecimal("filled_quantity")),
+                            average == null ? null : PositionRows.strip(average), "lookup"));
+                });
     }
 
     @Override

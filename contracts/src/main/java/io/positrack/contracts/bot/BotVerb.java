@@ -1,0 +1,20 @@
+package io.positrack.contracts.bot;
+
+/**
+ * The chat commands that travel on {@code bot-commands}. {@code /start} and {@code /help} never leave the
+ * gateway; everything here is answered by signal-service or, through it, by position-service.
+ */
+public enum BotVerb {
+    /** {@code /getsignal [SYMBOL]}: the current signal, opened as a position unless one is open. */
+    GET_SIGNAL,
+    /** {@code /status [SYMBOL]}: the symbol's open position, else its latest one. */
+    STATUS,
+    /** {@code /close [SYMBOL|#ID]}. */
+    CLOSE,
+    /** {@code /positions}: every open position of the account. */
+    POSITIONS,
+    /** {@code /history [N]}: the latest finished positions. */
+    HISTORY,
+    /** {@code /sessions}: the account's signal sessions (signal-service's read model). */
+    SESSIONS
+}

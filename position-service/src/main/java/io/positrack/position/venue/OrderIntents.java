@@ -1,0 +1,34 @@
+package io.positrack.position.venue;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.venue.ClientOrderId;
+
+/**
+ * The venue orders a position's recorded state asks for, rebuilt from the row alone. The handlers that
+ * decide an order and the {@link IntentSweeper} that re-sends a lost one use the same construction, so a
+ * re-sent order carries exactly the client order id, side and quantity of the original intent.
+ */
+public final class OrderIntents {
+
+    private OrderIntents() {
+    }
+
+    /** The entry order: a market order for the whole quantity, id written when the position opened. */
+    public static Optional<OrderRequest> entry(PositionSnapshot p) {
+        return ClientOrderId.parse(p.entryOrderId()).map(id -> new OrderRequest(p.account(), p.venue(), p.symbol(), id,
+                p.side(), p.quantity(), OrderType.MARKET, null, false));
+    }
+
+    /** The exit order of a closing position: reduce-only, for what is still open on the venue. */
+    public static Optional<OrderRequest> exit(PositionSnapshot p) {
+        return ClientOrderId.parse(p.exitOrderId()).map(id -> new OrderRequest(p.account(), p.venue(), p.symbol(), id,
+                p.side().opposite(), p.remainingQuantity(), OrderType.MARKET, null, true));
+    }
+
+    public static List<VenueAction> place(Optional<OrderRequest> order) {
+        return order.<List<VenueAction>>map(o -> List.of(new VenueAction.Place(o))).orElse(List.of());
+    }
+}

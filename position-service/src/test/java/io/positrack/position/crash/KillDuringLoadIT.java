@@ -1,0 +1,343 @@
+package io.positrack.position.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.Outcome;
+import io.positrack.contracts.position.PositionCommand;
+import io.positrack.contracts.position.PositionEvent;
+import io.positrack.contracts.position.Side;
+import io.positrack.infra.InfraSettings;
+import io.positrack.infra.LocalInfrastructure;
+import io.positrack.infra.PostgresNode;
+import io.positrack.infra.ServiceProcess;
+import io.positrack.position.support.PositionTestClient;
+
+/**
+ * I2, I4, I10 on the packaged service: a mixed run of 10,000 commands over 100 symbols, with the service
+ * process killed by SIGKILL part-way through and started again from its jar. Afterwards every command
+ * has exactly one effect and one result, and a plain consumer of {@code position-events} sees every
+ * position's versions 1..n contiguous, in order, and equal to the audit table.
+ */
+class KillDuringLoadIT {
+
+    /** 10,000 as the issue asks; {@code -Dpositrack.crash.commands=N} for a quicker local run. */
+    private static final int COMMANDS = Integer.getInteger("positrack.crash.commands", 10_000);
+    private static final int SYMBOLS = 100;
+    private static final String INBOX_SOURCE = "position-commands";
+
+    private static LocalInfrastructure infra;
+    private static PostgresNode.Database db;
+    private static ServiceProcess service;
+    private static PositionTestClient client;
+
+    @BeforeAll
+    static void start() {
+        infra = LocalInfrastructure.start(InfraSettings.fromEnvironment());
+        Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("crash"));
+        db = infra.postgres().database("crash");
+        // Short enough that intents lost in the kill window are re-sent within the test's patience.
+        config.put("positrack.position.intents.resend-after", "2s");
+        config.put("positrack.position.intents.sweep-interval", "1s");
+        Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
+        service = ServiceProcess.of("position-service", jar, config, Path.of("target", "crash-it", "position-service.log"))
+                .start();
+        client = PositionTestClient.connect(infra.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void aKilledAndRestartedServiceLosesNoCommandAppliesNoneTwiceAndKeepsEventsContiguous() throws Exception {
+        String account = PositionTestClient.uniqueAccount("crash");
+        Workload workload = new Workload(account, new Random(20261121L));
+        List<String> sent = new ArrayList<>();
+
+        // First half while the service runs; kill -9 once a good part of it has been answered.
+        long started = System.nanoTime();
+        sent.addAll(workload.send(client, COMMANDS / 2));
+        await().atMost(Duration.ofMinutes(3)).until(() -> answered(account).size() >= COMMANDS / 5);
+        service.kill();
+        int answeredAtKill = answered(account).size();
+        // The second half arrives while no service runs: Kafka keeps it.
+        sent.addAll(workload.send(client, COMMANDS - COMMANDS / 2));
+        service.start();
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> answered(account).size() == COMMANDS);
+        long allAnswered = System.nanoTime();
+        // Let every open order settle: ticks fill entries and exits; the sweeper re-sends intents the kill lost.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS() <= condition.getPollInterval().toMillis()) {
+                        System.out.println("KillDuringLoadIT: still waiting on the venue: " + unsettled(account));
+                    }
+                })
+                .until(() -> {
+                    workload.tickEverySymbol(client);
+                    return count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
+                            account) == 0;
+                });
+        // The last ticks may still trigger stops: wait until the relay has published everything committed.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                        && distinctEventVersions(account) == auditRows(account));
+        long auditRows = auditRows(account);
+        long settled = System.nanoTime();
+
+        // No command lost: each one sent has a result on command-results, and nothing else has.
+        Map<String, List<ConsumerRecord<String, String>>> results = answered(account);
+        assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+        // None applied twice: one inbox row, one result row in the outbox, at most one transition each.
+        assertThat(count("SELECT count(*) FROM inbox WHERE source = ? AND message_id = ANY (?)", INBOX_SOURCE, sent.toArray(String[]::new)))
+                .isEqualTo(COMMANDS);
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregatetype = 'command-results' AND payload->>'account' = ?", account))
+                .isEqualTo(COMMANDS);
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT e.cause FROM position_events e JOIN positions p ON p.id = e.position_id
+                 WHERE p.account = ? AND e.cause NOT LIKE 'venue:%' GROUP BY e.cause HAVING count(*) > 1) twice""", account))
+                .isZero();
+        // A result published twice (relay killed between send and mark) is the same record both times.
+        int republishedResults = 0;
+        for (List<ConsumerRecord<String, String>> copies : results.values()) {
+            assertThat(copies).extracting(ConsumerRecord::value).containsOnly(copies.get(0).value());
+            republishedResults += copies.size() - 1;
+        }
+        assertThat(results.values()).flatMap(copies -> copies)
+                .map(r -> PositionTestClient.read(r.value(), CommandResult.class).outcome())
+                .doesNotContain(Outcome.REJECTED_INVALID);
+        // I1 held throughout: never two open rows for one symbol.
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT symbol FROM positions WHERE account = ? AND status IN
+                ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING') GROUP BY symbol HAVING count(*) > 1) twice""", account))
+                .isZero();
+
+        int republishedEvents = assertEventsContiguousAndEqualToAuditTrail(account);
+        System.out.printf("KillDuringLoadIT: %d commands, %d answered before kill -9, %d audit events, "
+                + "%d positions, republished after the kill: %d results, %d events (deduplicated by consumers); "
+                + "all answered after %d s, settled after %d s%n",
+                COMMANDS, answeredAtKill, auditRows, count("SELECT count(*) FROM positions WHERE account = ?", account),
+                republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
+                Duration.ofNanos(settled - started).toSeconds());
+    }
+
+    /**
+     * Walks position-events as a consumer does: per position, a version equal to one already seen is a
+     * republished copy (it must be identical); otherwise versions must go up by exactly one. The result
+     * must equal the audit table row by row.
+     *
+     * @return the number of republished copies seen
+     */
+    private int assertEventsContiguousAndEqualToAuditTrail(String account) throws SQLException {
+        Map<Long, List<PositionEvent>> seen = new HashMap<>();
+        int copies = 0;
+        for (ConsumerRecord<String, String> record : client.events.all()) {
+            if (!record.value().contains("\"" + account + "\"")) {
+                continue;
+            }
+            PositionEvent event = PositionTestClient.read(record.value(), PositionEvent.class);
+            List<PositionEvent> history = seen.computeIfAbsent(event.positionId(), id -> new ArrayList<>());
+            if (event.version() <= history.size()) {
+                assertThat(event).as("republished copy of %s", event.eventId()).isEqualTo(history.get((int) event.version() - 1));
+                copies++;
+            } else {
+                assertThat(event.version()).as("next version of position %d", event.positionId()).isEqualTo(history.size() + 1);
+                history.add(event);
+            }
+        }
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT e.position_id, e.version, e.type, e.status FROM position_events e JOIN positions p ON p.id = e.position_id
+                 WHERE p.account = ? ORDER BY e.position_id, e.version""")) {
+            s.setString(1, account);
+            ResultSet rs = s.executeQuery();
+            Set<Long> positions = new HashSet<>();
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                positions.add(id);
+                PositionEvent onKafka = seen.getOrDefault(id, List.of()).get((int) rs.getLong(2) - 1);
+                assertThat(onKafka.type().name()).isEqualTo(rs.getString(3));
+                assertThat(onKafka.position().status().name()).isEqualTo(rs.getString(4));
+            }
+            assertThat(seen.keySet()).isEqualTo(positions);
+        }
+        return copies;
+    }
+
+    /** Positions still waiting on the venue, with what the paper venue's book says of their orders. */
+    private static List<String> unsettled(String account) {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.status, p.version, p.updated_at,
+                       (SELECT string_agg(o.client_order_id || '=' || o.status, ',') FROM paper.orders o
+                         WHERE o.client_order_id LIKE 'pt-' || p.id || '-%') AS orders
+                  FROM positions p WHERE p.account = ? AND p.status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')
+                 ORDER BY p.id LIMIT 20""")) {
+            s.setString(1, account);
+            ResultSet rs = s.executeQuery();
+            while (rs.next()) {
+                rows.add("#" + rs.getLong(1) + " " + rs.getString(2) + " v" + rs.getLong(3) + " since " + rs.getString(4)
+                        + " orders[" + rs.getString(5) + "]");
+            }
+        } catch (SQLException e) {
+            rows.add(e.toString());
+        }
+        return rows;
+    }
+
+    private static Map<String, List<ConsumerRecord<String, String>>> answered(String account) {
+        Map<String, List<ConsumerRecord<String, String>>> byCommand = new HashMap<>();
+        for (ConsumerRecord<String, String> r : client.results.all()) {
+            if (r.value().contains("\"" + account + "\"")) {
+                String commandId = PositionTestClient.read(r.value(), CommandResult.class).commandId();
+                byCommand.computeIfAbsent(commandId, id -> new ArrayList<>()).add(r);
+            }
+        }
+        return byCommand;
+    }
+
+    private static long auditRows(String account) {
+        return count("SELECT count(*) FROM position_events e JOIN positions p ON p.id = e.position_id WHERE p.account = ?", account);
+    }
+
+    private static long distinctEventVersions(String account) {
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, String> r : client.events.all()) {
+            if (r.value().contains("\"" + account + "\"")) {
+                ids.add(PositionTestClient.read(r.value(), PositionEvent.class).eventId());
+            }
+        }
+        return ids.size();
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    private static long count(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof String[] array) {
+                    s.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    s.setObject(i + 1, params[i]);
+                }
+            }
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** A reproducible mix of every command type over many symbols, with market ticks in between. */
+    static final class Workload {
+
+        private final String account;
+        private final Random random;
+        private final List<String> symbols = new ArrayList<>();
+        private final Map<String, BigDecimal> prices = new HashMap<>();
+
+        Workload(String account, Random random) {
+            this.account = account;
+            this.random = random;
+            for (int i = 0; i < SYMBOLS; i++) {
+                String symbol = "CR%03dUSD".formatted(i);
+                symbols.add(symbol);
+                prices.put(symbol, new BigDecimal("100.00"));
+            }
+        }
+
+        List<String> send(PositionTestClient client, int n) {
+            List<String> ids = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (i % 10 == 0) {
+                    for (int t = 0; t < 10; t++) {
+                        tick(client, symbols.get(random.nextInt(SYMBOLS)));
+                    }
+                }
+                PositionCommand command = next(symbols.get(random.nextInt(SYMBOLS)));
+                client.sendCommandAsync(command);
+                ids.add(command.commandId());
+            }
+            client.flush();
+            return ids;
+        }
+
+        void tickEverySymbol(PositionTestClient client) {
+            symbols.forEach(symbol -> tick(client, symbol));
+            client.flush();
+        }
+
+        private void tick(PositionTestClient client, String symbol) {
+            // A random walk of up to ±0.5 % a tick: enough for stops 1 % away to trigger now and then.
+            BigDecimal move = BigDecimal.valueOf(random.nextInt(101) - 50, 4);
+            BigDecimal price = prices.get(symbol).multiply(BigDecimal.ONE.add(move)).setScale(2, RoundingMode.HALF_UP);
+            prices.put(symbol, price);
+            client.tickAsync(symbol, price, price.add(new BigDecimal("0.02")));
+        }
+
+        private PositionCommand next(String symbol) {
+            String id = UUID.randomUUID().toString();
+            Instant now = Instant.now();
+            BigDecimal price = prices.get(symbol);
+            int r = random.nextInt(100);
+            if (r < 35) {
+                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                BigDecimal below = price.multiply(new BigDecimal("0.99")).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal above = price.multiply(new BigDecimal("1.01")).setScale(2, RoundingMode.HALF_UP);
+                return new PositionCommand.OpenPosition(id, account, "paper", symbol, side, new BigDecimal("1.5"), price,
+                        side == Side.BUY ? below : above, side == Side.BUY ? above : below, "sig-" + id, 7L, now);
+            } else if (r < 60) {
+                return new PositionCommand.ClosePosition(id, account, "paper", symbol, null, null, 7L, now);
+            } else if (r < 75) {
+                return new PositionCommand.QueryStatus(id, account, "paper", symbol, 7L, now, null);
+            } else if (r < 85) {
+                return new PositionCommand.UpdateStops(id, account, "paper", symbol, null,
+                        price.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.HALF_UP), 7L, now);
+            } else if (r < 90) {
+                return new PositionCommand.ExpirePending(id, account, "paper", symbol, 7L, now);
+            } else if (r < 95) {
+                return new PositionCommand.History(id, account, symbol, 5, 7L, now);
+            }
+            return new PositionCommand.ListOpen(id, account, 7L, now);
+        }
+    }
+}
