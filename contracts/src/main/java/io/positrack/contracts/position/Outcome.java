@@ -4,6 +4,8 @@ package io.positrack.contracts.position;
 public enum Outcome {
     OPENED,
     DUPLICATE_OPEN_EXISTS,
+    /** The signal of an OpenPosition already opened a position, which has ended: a signal opens one position, ever. */
+    SIGNAL_ALREADY_USED,
     CLOSING,
     /**
      * A close reached a position whose entry had not filled: the entry order is being cancelled. The

@@ -39,6 +39,7 @@ public class OpenPositionHandler {
     private final Results results;
     private final Clock clock;
     private final Counter duplicatesPrevented;
+    private final Counter signalsReused;
 
     public OpenPositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
             MeterRegistry registry) {
@@ -48,6 +49,9 @@ public class OpenPositionHandler {
         this.clock = clock;
         this.duplicatesPrevented = Counter.builder("positrack.positions.duplicates.prevented")
                 .description("Opens answered with the already open position instead of a second row")
+                .register(registry);
+        this.signalsReused = Counter.builder("positrack.positions.signal_reuse.prevented")
+                .description("Opens refused because their signal had already opened a position")
                 .register(registry);
     }
 
@@ -68,13 +72,32 @@ public class OpenPositionHandler {
                             return Uni.createFrom().item(Handled.answer(results.of(command, Outcome.DUPLICATE_OPEN_EXISTS,
                                     "%s %s position #%d is already open (%s)".formatted(p.symbol(), p.side(), p.id(), p.status()), p)));
                         }
-                        if (attempt >= MAX_ATTEMPTS) {
-                            return Uni.createFrom().failure(new IllegalStateException(
-                                    "open position for " + command.symbol() + " kept changing under us"));
-                        }
-                        return attempt(client, command, attempt + 1);
+                        return signalAlreadyUsed(client, command).flatMap(used -> {
+                            if (used != null) {
+                                return Uni.createFrom().item(used);
+                            }
+                            if (attempt >= MAX_ATTEMPTS) {
+                                return Uni.createFrom().failure(new IllegalStateException(
+                                        "open position for " + command.symbol() + " kept changing under us"));
+                            }
+                            return attempt(client, command, attempt + 1);
+                        });
                     });
         });
+    }
+
+    /** The answer when the command's signal already opened a position that has since ended, else null. */
+    private Uni<Handled> signalAlreadyUsed(SqlClient client, OpenPosition command) {
+        if (command.signalId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return positions.findBySignal(client, command.account(), command.venue(), command.signalId()).map(found -> found
+                .map(p -> {
+                    signalsReused.increment();
+                    return Handled.answer(results.of(command, Outcome.SIGNAL_ALREADY_USED,
+                            "Signal %s already opened position #%d (%s)".formatted(command.signalId(), p.id(), p.status()), p));
+                })
+                .orElse(null));
     }
 
     private Uni<Handled> opened(SqlClient client, OpenPosition command, PositionSnapshot inserted) {

@@ -21,16 +21,17 @@ public class PositionRepository {
     static final String OPEN_PREDICATE = "status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
 
     /**
-     * Inserts a new open position unless the symbol already has one. Empty means the partial unique
-     * index said no: another open position exists, and the caller answers with it.
+     * Inserts a new open position unless a unique index says no: the symbol already has an open position
+     * ({@code positions_one_open_per_symbol}) or the signal already opened one ({@code positions_one_per_signal}).
+     * Empty means one of them refused; the caller finds which and answers with that position.
      */
     public Uni<Optional<PositionSnapshot>> insertIfNoneOpen(SqlClient client, PositionSnapshot p) {
         return client.preparedQuery("""
                 INSERT INTO positions (account, venue, symbol, side, status, quantity, filled_quantity, remaining_quantity,
                                        stop_loss, take_profit, origin, signal_id, version, opened_at, updated_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
-                ON CONFLICT (account, venue, symbol) WHERE %s DO NOTHING
-                RETURNING %s""".formatted(OPEN_PREDICATE, PositionRows.COLUMNS))
+                ON CONFLICT DO NOTHING
+                RETURNING %s""".formatted(PositionRows.COLUMNS))
                 .execute(Tuple.from(List.of(p.account(), p.venue(), p.symbol(), p.side().name(), p.status().name(),
                         p.quantity(), p.filledQuantity(), p.remainingQuantity()))
                         .addValue(p.stopLoss()).addValue(p.takeProfit()).addValue(p.origin().name())
@@ -69,6 +70,14 @@ public class PositionRepository {
         return client.preparedQuery("SELECT " + PositionRows.COLUMNS
                 + " FROM positions WHERE account = $1 AND venue = $2 AND symbol = $3 AND " + OPEN_PREDICATE + " FOR UPDATE")
                 .execute(Tuple.of(account, venue, symbol))
+                .map(PositionRepository::first);
+    }
+
+    /** The position a signal opened, if any (at most one: {@code positions_one_per_signal}). */
+    public Uni<Optional<PositionSnapshot>> findBySignal(SqlClient client, String account, String venue, String signalId) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND venue = $2 AND signal_id = $3")
+                .execute(Tuple.of(account, venue, signalId))
                 .map(PositionRepository::first);
     }
 

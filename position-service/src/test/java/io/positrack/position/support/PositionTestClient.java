@@ -146,6 +146,12 @@ public final class PositionTestClient implements AutoCloseable {
                 takeProfit == null ? null : new BigDecimal(takeProfit), null, 42L, Instant.now());
     }
 
+    public static PositionCommand.OpenPosition openForSignal(String account, String symbol, Side side, String quantity,
+            String signalId) {
+        return new PositionCommand.OpenPosition(UUID.randomUUID().toString(), account, "paper", symbol, side,
+                new BigDecimal(quantity), null, null, null, signalId, 42L, Instant.now());
+    }
+
     public static PositionCommand.ClosePosition close(String account, String symbol) {
         return new PositionCommand.ClosePosition(UUID.randomUUID().toString(), account, "paper", symbol, null, null, 42L,
                 Instant.now());
