@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * then acknowledges the record and goes on; nothing else changes.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // so its counters exist (at zero) before the first dead letter
 public class DeadLetterPublisher {
 
     public static final String CHANNEL = "dead-letters";
@@ -32,6 +33,10 @@ public class DeadLetterPublisher {
     public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, MeterRegistry registry) {
         this.emitter = emitter;
         this.registry = registry;
+        // Registered at zero so a dashboard and an alert on "dead letters > 0" see the series from the start.
+        for (String topic : java.util.List.of(Topics.POSITION_COMMANDS, Topics.VENUE_EVENTS, Topics.MARKET_TICKS)) {
+            registry.counter("positrack.dead_letters", "topic", topic);
+        }
     }
 
     public Uni<Void> send(ConsumerRecord<String, String> record, String reason) {

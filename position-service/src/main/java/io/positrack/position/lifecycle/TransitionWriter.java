@@ -1,10 +1,14 @@
 package io.positrack.position.lifecycle;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.PositionEventType;
@@ -27,8 +31,11 @@ public class TransitionWriter {
     private final OutboxWriter outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public TransitionWriter(PositionRepository positions, OutboxWriter outbox, ObjectMapper json, Clock clock) {
+    public TransitionWriter(PositionRepository positions, OutboxWriter outbox, ObjectMapper json, Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.positions = positions;
         this.outbox = outbox;
         this.json = json;
@@ -47,8 +54,19 @@ public class TransitionWriter {
         if (Lifecycle.next(before.status(), type).filter(s -> s == after.status()).isEmpty()) {
             throw new IllegalStateException(type + " may not move " + before.status() + " to " + after.status());
         }
+        long start = System.nanoTime();
         return positions.updateIfUnchanged(client, before, after)
-                .flatMap(updated -> updated ? record(client, after, type, cause).replaceWith(after) : Uni.createFrom().nullItem());
+                .flatMap(updated -> updated ? record(client, after, type, cause).replaceWith(after) : Uni.createFrom().nullItem())
+                .invoke(written -> latency(type, written != null).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * Time to write one transition inside its transaction (conditional update, audit row, outbox row),
+     * by type; {@code applied=false} counts the conditional updates that found the row changed.
+     */
+    private Timer latency(PositionEventType type, boolean applied) {
+        return Timer.builder("positrack.transitions.latency").description("Time to write one transition in its transaction")
+                .tag("type", type.name()).tag("applied", Boolean.toString(applied)).register(registry);
     }
 
     /** Records the first version of a position this transaction created. */
