@@ -15,6 +15,13 @@ public final class Topics {
     public static final String MARKET_TICKS = "market-ticks";
     public static final String VENUE_EVENTS = "venue-events";
 
+    /**
+     * Not a data topic: telegram-gateway's poller election. The member of consumer group
+     * {@code telegram-gateway-poller-<botId>} that owns its one partition is the only instance allowed to call
+     * {@code getUpdates}. Created with exactly one partition; nothing is ever written to it.
+     */
+    public static final String TELEGRAM_POLLER_LEADER = "telegram-poller-leader";
+
     /** Suffix of the dead-letter topic that receives a topic's unparseable or invalid messages. */
     public static final String DLQ_SUFFIX = "-dlq";
 

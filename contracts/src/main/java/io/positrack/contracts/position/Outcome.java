@@ -7,6 +7,8 @@ public enum Outcome {
     /** The signal of an OpenPosition already opened a position, which has ended: a signal opens one position, ever. */
     SIGNAL_ALREADY_USED,
     CLOSING,
+    /** A close found the venue flat: no exit order was sent and the position was closed as RECONCILED. */
+    CLOSED_RECONCILED,
     /**
      * A close reached a position whose entry had not filled: the entry order is being cancelled. The
      * position ends ROLLED_BACK when the venue confirms, or is closed at once if the entry filled first.

@@ -16,6 +16,9 @@ import io.positrack.contracts.position.PositionStatus;
 import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderRole;
 import io.positrack.position.lifecycle.PositionChange;
+import io.positrack.position.reconciliation.PositionReportHandler;
+import io.positrack.position.reconciliation.SizeAdjustment;
+import io.positrack.position.reconciliation.VenuePositions;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
@@ -37,10 +40,14 @@ public class ClosePositionHandler {
     private final Results results;
     private final Clock clock;
     private final EntryCancellation cancellation;
+    private final VenuePositions venuePositions;
+    private final SizeAdjustment sizes;
     private final Counter doubleClosesPrevented;
 
     public ClosePositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
-            EntryCancellation cancellation, MeterRegistry registry) {
+            EntryCancellation cancellation, MeterRegistry registry, VenuePositions venuePositions, SizeAdjustment sizes) {
+        this.venuePositions = venuePositions;
+        this.sizes = sizes;
         this.cancellation = cancellation;
         this.positions = positions;
         this.transitions = transitions;
@@ -74,8 +81,33 @@ public class ClosePositionHandler {
                 yield answer(command, Outcome.ALREADY_CLOSED, "Position #%d is already closed".formatted(p.id()), p);
             }
             case PENDING_ENTRY, ENTRY_PLACED -> cancelEntry(client, command, p);
-            case PENDING_SL, ACTIVE -> startExit(client, command, p);
+            case PENDING_SL, ACTIVE -> clampedExit(client, command, p);
         };
+    }
+
+    /**
+     * The exit is sized by the freshest venue report, when one newer than the last fill is known: the
+     * venue holds less → the position is adjusted first and the exit is for what the venue holds; the venue
+     * holds nothing (or only the other side) → no order at all, the position is closed as reconciled.
+     * Without a fresh report, the exit is for the recorded size (the order is reduce-only anyway).
+     */
+    private Uni<Handled> clampedExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
+        return venuePositions.fresh(client, p.account(), p.venue(), p.symbol()).flatMap(known -> {
+            if (known.isEmpty() || known.get().side() == p.side() && known.get().quantity().compareTo(p.remainingQuantity()) >= 0) {
+                return startExit(client, command, p);
+            }
+            if (known.get().flat() || known.get().side() != p.side()) {
+                var now = clock.now();
+                PositionSnapshot closed = PositionChange.of(p).status(PositionStatus.CLOSED)
+                        .closed(null, null, PositionReportHandler.RECONCILED, now).next(now);
+                return transitions.transition(client, p, closed, PositionEventType.PositionClosed, command.commandId())
+                        .map(written -> new Handled(results.of(command, Outcome.CLOSED_RECONCILED,
+                                "Position #%d: the venue holds none; closed without an order".formatted(p.id()), written),
+                                new ArrayList<>(ProtectiveOrders.cancelAll(written))));
+            }
+            return sizes.adjust(client, p, known.get().quantity(), command.commandId())
+                    .flatMap(adjusted -> startExit(client, command, adjusted));
+        });
     }
 
     private Uni<Handled> startExit(SqlClient client, ClosePosition command, PositionSnapshot p) {

@@ -18,6 +18,24 @@ public interface PositionConfig {
 
     Intents intents();
 
+    Reconciliation reconciliation();
+
+    interface Reconciliation {
+        /** How often every account is reconciled with each venue. */
+        @WithDefault("10s")
+        Duration interval();
+
+        /**
+         * Consecutive fresh, complete reports that must show the same discrepancy before it is acted on
+         * (adopt an orphan, close a ghost, adjust a size). One report is never enough.
+         */
+        @WithDefault("2")
+        int confirmations();
+
+        /** Accounts to reconcile even when the database holds nothing for them (where orphans can appear). */
+        java.util.Optional<java.util.List<String>> accounts();
+    }
+
     interface Intents {
         /**
          * How long an order intent may wait for its venue acknowledgement before the sweeper sends it
@@ -71,5 +89,12 @@ public interface PositionConfig {
         /** Venue name the paper venue answers to. */
         @WithDefault("paper")
         String venue();
+
+        /**
+         * Fault injection: position snapshots show the venue as it was this long ago (a REST API behind
+         * its stream, as in seed 001). Tests may change it at run time through {@code PaperFaults}.
+         */
+        @WithDefault("0s")
+        Duration snapshotLag();
     }
 }

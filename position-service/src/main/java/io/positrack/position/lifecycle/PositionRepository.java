@@ -28,14 +28,15 @@ public class PositionRepository {
     public Uni<Optional<PositionSnapshot>> insertIfNoneOpen(SqlClient client, PositionSnapshot p) {
         return client.preparedQuery("""
                 INSERT INTO positions (account, venue, symbol, side, status, quantity, filled_quantity, remaining_quantity,
-                                       stop_loss, take_profit, origin, signal_id, version, opened_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+                                       stop_loss, take_profit, origin, signal_id, version, opened_at, updated_at, entry_price)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
                 ON CONFLICT DO NOTHING
                 RETURNING %s""".formatted(PositionRows.COLUMNS))
                 .execute(Tuple.from(List.of(p.account(), p.venue(), p.symbol(), p.side().name(), p.status().name(),
                         p.quantity(), p.filledQuantity(), p.remainingQuantity()))
                         .addValue(p.stopLoss()).addValue(p.takeProfit()).addValue(p.origin().name())
-                        .addValue(p.signalId()).addValue(p.version()).addValue(PositionRows.timestamp(p.openedAt())))
+                        .addValue(p.signalId()).addValue(p.version()).addValue(PositionRows.timestamp(p.openedAt()))
+                        .addValue(p.entryPrice()))
                 .map(PositionRepository::first);
     }
 

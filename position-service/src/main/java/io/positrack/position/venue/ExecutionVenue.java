@@ -24,6 +24,15 @@ public interface ExecutionVenue {
      */
     Uni<java.util.Optional<io.positrack.contracts.venue.OrderUpdate>> lookup(String account, String symbol, String clientOrderId);
 
+    /**
+     * What the venue says the account holds, with the venue time that answer was true at. A failed or
+     * partial query fails or says {@code complete = false}: unknown, never "flat".
+     */
+    Uni<AccountSnapshot> snapshot(String account);
+
+    /** Accounts this venue trades for (where orphans can appear even if the database knows nothing). */
+    Uni<java.util.List<String>> accounts();
+
     /** Cancels an order if it is still working; cancelling a finished or unknown order is not an error. */
     Uni<Void> cancel(String account, String symbol, String clientOrderId);
 

@@ -44,10 +44,13 @@ public class OrderUpdateHandler {
     private final TransitionWriter transitions;
     private final VenueDispatcher venues;
     private final Clock clock;
+    private final io.positrack.position.reconciliation.VenueWatermarks watermarks;
     private final MeterRegistry registry;
 
     public OrderUpdateHandler(Pool pool, Inbox inbox, PositionRepository positions, TransitionWriter transitions,
-            VenueDispatcher venues, Clock clock, MeterRegistry registry) {
+            VenueDispatcher venues, Clock clock, MeterRegistry registry,
+            io.positrack.position.reconciliation.VenueWatermarks watermarks) {
+        this.watermarks = watermarks;
         this.pool = pool;
         this.inbox = inbox;
         this.positions = positions;
@@ -70,7 +73,7 @@ public class OrderUpdateHandler {
         String messageId = update.clientOrderId() + ":" + update.status() + ":" + (update.tradeId() == null ? "" : update.tradeId());
         return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, messageId).flatMap(first -> !first
                 ? Uni.createFrom().<List<VenueAction>>item(List.of())
-                : positions.findByIdForUpdate(tx, orderId.positionId()).flatMap(found -> {
+                : advanceWatermark(tx, update).flatMap(ignored -> positions.findByIdForUpdate(tx, orderId.positionId())).flatMap(found -> {
                     if (found.isEmpty()) {
                         count("unknown_position");
                         return Uni.createFrom().item(List.<VenueAction>of());
@@ -83,6 +86,15 @@ public class OrderUpdateHandler {
                     return write(tx, found.get(), d, update);
                 })))
                 .flatMap(venues::dispatch);
+    }
+
+    /** A fill changed the venue position: reports older than it are stale from now on. */
+    private Uni<Void> advanceWatermark(SqlClient tx, OrderUpdate u) {
+        java.time.Instant venueTime = u.transactionTime() != null ? u.transactionTime() : u.eventTime();
+        if (u.status() != OrderStatus.FILLED || venueTime == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return watermarks.advance(tx, u.account(), u.venue(), u.symbol(), venueTime);
     }
 
     private Uni<List<VenueAction>> write(SqlClient tx, PositionSnapshot before, Decision d, OrderUpdate update) {

@@ -38,6 +38,10 @@ public class VenueDispatcher {
         return v.lookup(account, symbol, clientOrderId);
     }
 
+    public ExecutionVenue venue(String name) {
+        return venues.get(name);
+    }
+
     public java.util.SortedSet<String> names() {
         return new java.util.TreeSet<>(venues.keySet());
     }

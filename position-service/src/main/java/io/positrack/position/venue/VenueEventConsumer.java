@@ -12,19 +12,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.deadletter.DeadLetterPublisher;
+import io.positrack.position.reconciliation.PositionReportHandler;
 import io.positrack.position.support.TransientFailures;
 import io.smallrye.mutiny.Uni;
 
-/** The {@code venue-events} consumer: order updates for orders Positrack placed. */
+/** The {@code venue-events} consumer: order updates for orders Positrack placed, and position reports. */
 @ApplicationScoped
 public class VenueEventConsumer {
 
     private final OrderUpdateHandler handler;
+    private final PositionReportHandler reports;
     private final ObjectMapper json;
     private final DeadLetterPublisher deadLetters;
 
-    public VenueEventConsumer(OrderUpdateHandler handler, ObjectMapper json, DeadLetterPublisher deadLetters) {
+    public VenueEventConsumer(OrderUpdateHandler handler, PositionReportHandler reports, ObjectMapper json,
+            DeadLetterPublisher deadLetters) {
+        this.reports = reports;
         this.handler = handler;
         this.json = json;
         this.deadLetters = deadLetters;
@@ -32,6 +37,9 @@ public class VenueEventConsumer {
 
     @Incoming(Topics.VENUE_EVENTS)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        if (record.value() != null && record.value().contains("\"" + VenuePositionReport.TYPE + "\"")) {
+            return consumeReport(record);
+        }
         OrderUpdate update;
         try {
             update = json.readValue(record.value(), OrderUpdate.class);
@@ -51,6 +59,26 @@ public class VenueEventConsumer {
             return deadLetters.send(record, "fill needs positive filledQuantity and averagePrice");
         }
         return handler.apply(update, orderId.get())
+                .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .indefinitely()
+                .onFailure().recoverWithUni(e -> deadLetters.send(record, "processing failed: " + e));
+    }
+
+    private Uni<Void> consumeReport(ConsumerRecord<String, String> record) {
+        VenuePositionReport report;
+        try {
+            report = json.readValue(record.value(), VenuePositionReport.class);
+        } catch (Exception e) {
+            return deadLetters.send(record, "malformed position report: " + e.getMessage());
+        }
+        if (!VenuePositionReport.TYPE.equals(report.type()) || report.reportId() == null || report.account() == null
+                || report.venue() == null || report.symbol() == null || report.asOf() == null || report.quantity() == null) {
+            return deadLetters.send(record, "position report needs type, reportId, account, venue, symbol, quantity and asOf");
+        }
+        if (report.quantity().signum() < 0 || (report.quantity().signum() > 0 && report.side() == null)) {
+            return deadLetters.send(record, "position report quantity must be >= 0, with a side when not flat");
+        }
+        return reports.apply(report).replaceWithVoid()
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
                 .indefinitely()
                 .onFailure().recoverWithUni(e -> deadLetters.send(record, "processing failed: " + e));

@@ -150,6 +150,11 @@ class KillDuringLoadIT {
                 .isZero();
 
         int republishedEvents = assertEventsContiguousAndEqualToAuditTrail(account);
+        // The database equals the venue's truth: what is open, per symbol, is exactly what the venue holds.
+        assertThat(signedQuantities(account, """
+                SELECT symbol, CASE side WHEN 'BUY' THEN remaining_quantity ELSE -remaining_quantity END FROM positions
+                 WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')"""))
+                .isEqualTo(signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?"));
         System.out.printf("KillDuringLoadIT: %d commands, %d answered before kill -9, %d audit events, "
                 + "%d positions, republished after the kill: %d results, %d events (deduplicated by consumers); "
                 + "all answered after %d s, settled after %d s%n",
@@ -230,6 +235,22 @@ class KillDuringLoadIT {
             }
         }
         return byCommand;
+    }
+
+    /** Non-zero signed quantities by symbol, from a query returning (symbol, signed quantity). */
+    private static Map<String, BigDecimal> signedQuantities(String account, String sql) throws SQLException {
+        Map<String, BigDecimal> out = new java.util.TreeMap<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, account);
+            ResultSet rs = s.executeQuery();
+            while (rs.next()) {
+                BigDecimal q = rs.getBigDecimal(2).stripTrailingZeros();
+                if (q.signum() != 0) {
+                    out.merge(rs.getString(1), q, BigDecimal::add);
+                }
+            }
+        }
+        return out;
     }
 
     private static long auditRows(String account) {

@@ -3,7 +3,9 @@ package io.positrack.position.venue.paper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +16,11 @@ import io.positrack.contracts.market.MarketTick;
 import io.positrack.contracts.position.Side;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.config.PositionConfig;
 import io.positrack.position.lifecycle.PositionRows;
 import io.positrack.position.support.Clock;
+import io.positrack.position.venue.AccountSnapshot;
 import io.positrack.position.venue.ExecutionVenue;
 import io.positrack.position.venue.OrderRequest;
 import io.positrack.position.venue.Placement;
@@ -43,8 +47,11 @@ public class PaperVenue implements ExecutionVenue {
     private final MutinyEmitter<OrderUpdate> events;
     private final PositionConfig config;
     private final Clock clock;
+    private final PaperFaults faults;
 
-    public PaperVenue(Pool pool, @Channel(CHANNEL) MutinyEmitter<OrderUpdate> events, PositionConfig config, Clock clock) {
+    public PaperVenue(Pool pool, @Channel(CHANNEL) MutinyEmitter<OrderUpdate> events, PositionConfig config, Clock clock,
+            PaperFaults faults) {
+        this.faults = faults;
         this.pool = pool;
         this.events = events;
         this.config = config;
@@ -68,6 +75,35 @@ public class PaperVenue implements ExecutionVenue {
                         : publish(List.of(update(o.account(), o.symbol(), o.clientOrderId().toString(), o.side(),
                                 OrderStatus.NEW, BigDecimal.ZERO, null, null)))
                                 .replaceWith(new Placement.Accepted(o.clientOrderId().toString())));
+    }
+
+    @Override
+    public Uni<AccountSnapshot> snapshot(String account) {
+        // The book as it was `lag` ago: a venue whose position API trails its stream says so through asOf.
+        Instant asOf = clock.now().minus(faults.snapshotLag());
+        return pool.preparedQuery("""
+                SELECT DISTINCT ON (symbol) symbol, quantity, entry_price FROM paper.position_changes
+                 WHERE account = $1 AND changed_at <= $2 ORDER BY symbol, changed_at DESC""")
+                .execute(Tuple.of(account, PositionRows.timestamp(asOf)))
+                .map(rows -> {
+                    List<VenuePositionReport> reports = new ArrayList<>();
+                    for (Row row : rows) {
+                        BigDecimal signed = row.getBigDecimal("quantity");
+                        reports.add(VenuePositionReport.of("paper-" + UUID.randomUUID(), account, name(), row.getString("symbol"),
+                                signed.signum() >= 0 ? Side.BUY : Side.SELL, PositionRows.strip(signed.abs()),
+                                PositionRows.strip(row.getBigDecimal("entry_price")), true, asOf));
+                    }
+                    return new AccountSnapshot(account, name(), asOf, true, reports);
+                });
+    }
+
+    @Override
+    public Uni<List<String>> accounts() {
+        return pool.query("SELECT DISTINCT account FROM paper.position_changes").execute().map(rows -> {
+            List<String> accounts = new ArrayList<>();
+            rows.forEach(r -> accounts.add(r.getString("account")));
+            return accounts;
+        });
     }
 
     @Override
@@ -165,20 +201,33 @@ public class PaperVenue implements ExecutionVenue {
                                         BigDecimal.ZERO, null, "reduce-only order would not reduce the position"));
                     }
                     BigDecimal filled = quantity;
+                    var at = clock.now();
                     return tx.preparedQuery("""
                             INSERT INTO paper.positions (account, symbol, quantity) VALUES ($1, $2, $3)
-                            ON CONFLICT (account, symbol) DO UPDATE SET quantity = paper.positions.quantity + EXCLUDED.quantity""")
+                            ON CONFLICT (account, symbol) DO UPDATE SET quantity = paper.positions.quantity + EXCLUDED.quantity
+                            RETURNING quantity""")
                             .execute(Tuple.of(account, tick.symbol(), filled.multiply(signed)))
+                            // The history behind lagging snapshots: the net quantity from this fill on.
+                            .flatMap(net -> tx.preparedQuery("""
+                                    INSERT INTO paper.position_changes (account, symbol, quantity, entry_price, changed_at)
+                                    VALUES ($1, $2, $3, $4, $5)""")
+                                    .execute(Tuple.of(account, tick.symbol(), net.iterator().next().getBigDecimal("quantity"), price,
+                                            PositionRows.timestamp(at))))
                             .flatMap(ignored -> tx.preparedQuery("UPDATE paper.orders SET status = 'FILLED', filled_quantity = $2, "
                                     + "average_price = $3, updated_at = now() WHERE client_order_id = $1")
                                     .execute(Tuple.of(id, filled, price)))
-                            .replaceWith(update(account, tick.symbol(), id, side, OrderStatus.FILLED, filled, price, null));
+                            .replaceWith(update(account, tick.symbol(), id, side, OrderStatus.FILLED, filled, price, null, at));
                 });
     }
 
     private OrderUpdate update(String account, String symbol, String clientOrderId, Side side, OrderStatus status,
             BigDecimal filled, BigDecimal price, String reason) {
-        var now = clock.now();
+        return update(account, symbol, clientOrderId, side, status, filled, price, reason, clock.now());
+    }
+
+    /** {@code now} is the venue's transaction time: for a fill, the time its position change is recorded under. */
+    private OrderUpdate update(String account, String symbol, String clientOrderId, Side side, OrderStatus status,
+            BigDecimal filled, BigDecimal price, String reason, Instant now) {
         return new OrderUpdate(account, name(), symbol, clientOrderId, clientOrderId, side, status, filled, price,
                 status == OrderStatus.FILLED ? clientOrderId + "-fill" : null, reason, now, now);
     }
