@@ -20,10 +20,30 @@ public interface PositionConfig {
 
     Reconciliation reconciliation();
 
+    Audit audit();
+
+    interface Audit {
+        /** How often the invariant audit runs (it is also run on demand by {@code GET /admin/audit}). */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** An outbox row still unpublished after this long is a violation. */
+        @WithDefault("30s")
+        Duration unpublishedAfter();
+
+        /** A filled open position the venue has not shown for this long is a violation. */
+        @WithDefault("5m")
+        Duration missingOnVenueAfter();
+    }
+
     interface Reconciliation {
         /** How often every account is reconciled with each venue. */
         @WithDefault("10s")
         Duration interval();
+
+        /** Delay of the first run after startup. */
+        @WithDefault("1s")
+        Duration initialDelay();
 
         /**
          * Consecutive fresh, complete reports that must show the same discrepancy before it is acted on

@@ -46,7 +46,7 @@ public class Reconciler {
         registry.gauge("positrack.reconciliation.ready", firstRunSucceeded, b -> b.get() ? 1 : 0);
     }
 
-    @Scheduled(every = "${positrack.position.reconciliation.interval:10s}", delayed = "1s",
+    @Scheduled(every = "${positrack.position.reconciliation.interval:10s}", delayed = "${positrack.position.reconciliation.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return reconcileAll().onFailure().recoverWithUni(e -> {

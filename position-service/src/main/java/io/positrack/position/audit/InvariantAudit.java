@@ -1,0 +1,126 @@
+package io.positrack.position.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.position.config.PositionConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Checks the database itself for what must never be there, periodically and on demand. Each check's
+ * count is the gauge {@code positrack.audit.violations{check}}, which should stay 0; the report lists
+ * the offending rows, so an operator never has to write the ad-hoc SQL of seed 004.
+ */
+@ApplicationScoped
+public class InvariantAudit {
+
+    private static final int ROWS = 100;
+    private static final String OPEN = "('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
+
+    /** One check: its name, what it means, its SQL (the first parameter, if any, is a threshold in ms). */
+    private record Check(String name, String meaning, String sql, boolean thresholded) {
+    }
+
+    private static final List<Check> CHECKS = List.of(
+            new Check("duplicate_open", "more than one open position per (account, venue, symbol); the unique index makes it impossible",
+                    "SELECT account, venue, symbol, count(*) AS open_rows, array_agg(id ORDER BY id)::text AS position_ids FROM positions"
+                            + " WHERE status IN " + OPEN + " GROUP BY account, venue, symbol HAVING count(*) > 1",
+                    false),
+            new Check("version_gaps", "open positions whose audit trail is not exactly versions 1..version",
+                    "SELECT p.id AS position_id, p.version, count(e.version) AS events, min(e.version) AS first_version,"
+                            + " max(e.version) AS last_version FROM positions p LEFT JOIN position_events e ON e.position_id = p.id"
+                            + " WHERE p.status IN " + OPEN + " GROUP BY p.id, p.version"
+                            + " HAVING count(e.version) <> p.version OR min(e.version) <> 1 OR max(e.version) <> p.version",
+                    false),
+            new Check("unpublished_events", "outbox rows not yet published after the threshold (relay down or stuck)",
+                    "SELECT seq, aggregatetype AS topic, aggregateid AS key, type, created_at::text FROM outbox"
+                            + " WHERE published_at IS NULL AND created_at < now() - $1 * interval '1 millisecond' ORDER BY seq",
+                    true),
+            new Check("missing_on_venue", "filled positions open in the database that the venue has not shown for longer than the threshold",
+                    "SELECT account, venue, symbol, position_id, streak, first_seen::text, last_seen::text FROM reconciliation_observations"
+                            + " WHERE kind = 'GHOST' AND first_seen < now() - $1 * interval '1 millisecond' ORDER BY first_seen",
+                    true));
+
+    /** The result of one check. */
+    public record Result(String check, String meaning, long count, List<Map<String, Object>> rows) {
+    }
+
+    /** A whole run. */
+    public record Report(Instant checkedAt, long violations, List<Result> checks) {
+    }
+
+    private final Pool pool;
+    private final PositionConfig config;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public InvariantAudit(Pool pool, PositionConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.config = config;
+        for (Check check : CHECKS) {
+            AtomicLong value = new AtomicLong();
+            gauges.put(check.name(), value);
+            registry.gauge("positrack.audit.violations", List.of(io.micrometer.core.instrument.Tag.of("check", check.name())), value,
+                    AtomicLong::get);
+        }
+    }
+
+    @Scheduled(every = "${positrack.position.audit.interval:60s}", delayed = "${positrack.position.audit.interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return run().invoke(report -> {
+            if (report.violations() > 0) {
+                Log.warnf("Invariant audit found %d violation(s): %s (GET /admin/audit lists the rows)", report.violations(),
+                        report.checks().stream().filter(r -> r.count() > 0).map(r -> r.check() + "=" + r.count()).toList());
+            }
+        }).replaceWithVoid().onFailure().recoverWithUni(e -> {
+            Log.warnf("Invariant audit failed (%s); the next run retries", e.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Runs every check now, updates the gauges and returns the report. */
+    public Uni<Report> run() {
+        return Multi.createFrom().iterable(CHECKS).onItem().transformToUniAndConcatenate(this::run).collect().asList()
+                .map(results -> new Report(Instant.now(), results.stream().mapToLong(Result::count).sum(), results));
+    }
+
+    private Uni<Result> run(Check check) {
+        long threshold = switch (check.name()) {
+            case "unpublished_events" -> config.audit().unpublishedAfter().toMillis();
+            case "missing_on_venue" -> config.audit().missingOnVenueAfter().toMillis();
+            default -> 0;
+        };
+        var query = pool.preparedQuery(check.sql());
+        return (check.thresholded() ? query.execute(Tuple.of(threshold)) : query.execute()).map(rows -> {
+            List<Map<String, Object>> listed = new ArrayList<>();
+            long count = 0;
+            for (Row row : rows) {
+                count++;
+                if (listed.size() < ROWS) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (int i = 0; i < row.size(); i++) {
+                        Object v = row.getValue(i);
+                        values.put(row.getColumnName(i), v instanceof Number || v == null ? v : v.toString());
+                    }
+                    listed.add(values);
+                }
+            }
+            gauges.get(check.name()).set(count);
+            return new Result(check.name(), check.meaning(), count, listed);
+        });
+    }
+}
