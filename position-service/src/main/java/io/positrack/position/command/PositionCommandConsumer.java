@@ -37,9 +37,12 @@ public class PositionCommandConsumer {
     private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<CommandResult> rejections;
     private final Clock clock;
+    private final io.positrack.position.reconciliation.TradingGate gate;
 
     public PositionCommandConsumer(CommandParser parser, CommandProcessor processor, DeadLetterPublisher deadLetters,
-            @Channel(REJECTIONS) MutinyEmitter<CommandResult> rejections, Clock clock) {
+            @Channel(REJECTIONS) MutinyEmitter<CommandResult> rejections, Clock clock,
+            io.positrack.position.reconciliation.TradingGate gate) {
+        this.gate = gate;
         this.parser = parser;
         this.processor = processor;
         this.deadLetters = deadLetters;
@@ -53,7 +56,7 @@ public class PositionCommandConsumer {
         if (!parsed.valid()) {
             return deadLetters.send(record, parsed.problem()).call(() -> answerRejection(parsed));
         }
-        return processor.process(parsed.command())
+        return gate.admit(parsed.command()).flatMap(admitted -> processor.process(parsed.command()))
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
                 .indefinitely()
                 .onFailure().recoverWithUni(e -> {

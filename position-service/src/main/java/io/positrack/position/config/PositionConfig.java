@@ -41,6 +41,13 @@ public interface PositionConfig {
         @WithDefault("10s")
         Duration interval();
 
+        /**
+         * Trading commands (open, close, stops, expire) wait until the first reconciliation has
+         * succeeded, and readiness reports DOWN until then. Read commands never wait.
+         */
+        @WithDefault("true")
+        boolean gateTrading();
+
         /** Delay of the first run after startup. */
         @WithDefault("1s")
         Duration initialDelay();

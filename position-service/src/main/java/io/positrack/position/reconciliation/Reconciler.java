@@ -37,6 +37,7 @@ public class Reconciler {
     private final Pool pool;
     private final PositionConfig config;
     private final AtomicBoolean firstRunSucceeded = new AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Void> firstSuccess = new java.util.concurrent.CompletableFuture<>();
 
     public Reconciler(VenueDispatcher venues, PositionReportHandler reports, Pool pool, PositionConfig config, MeterRegistry registry) {
         this.venues = venues;
@@ -60,6 +61,11 @@ public class Reconciler {
         return firstRunSucceeded.get();
     }
 
+    /** Completes when the first full run has succeeded (never fails: a failed run is simply retried). */
+    public java.util.concurrent.CompletionStage<Void> firstSuccess() {
+        return firstSuccess;
+    }
+
     public Uni<Void> reconcileAll() {
         List<Uni<Void>> runs = new ArrayList<>();
         for (String name : venues.names()) {
@@ -69,7 +75,10 @@ public class Reconciler {
                     .collect().asList().replaceWithVoid()));
         }
         return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(u -> u).collect().asList()
-                .invoke(done -> firstRunSucceeded.set(true)).replaceWithVoid();
+                .invoke(done -> {
+                    firstRunSucceeded.set(true);
+                    firstSuccess.complete(null);
+                }).replaceWithVoid();
     }
 
     /** One account on one venue; the outcome of each report, in symbol order. */
