@@ -3,15 +3,17 @@ package io.positrack.signal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
 import org.junit.jupiter.api.Test;
 
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = PositrackTestInfrastructure.class)
+@WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "signal"))
 class SignalServiceBootsTest {
 
     @Test
@@ -22,11 +24,17 @@ class SignalServiceBootsTest {
 
     @Test
     void publishesItsOpenApiDocument() {
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Positrack signal-service"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Positrack signal-service"))
+                .body("paths", hasKey("/sessions"))
+                .body("paths", hasKey("/sessions/{positionId}"))
+                .body("paths", hasKey("/sessions/statistics"))
+                .body("paths", hasKey("/signals/{symbol}"));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("positrack_signal_sessions_expiry_requested_total"));
     }
 }

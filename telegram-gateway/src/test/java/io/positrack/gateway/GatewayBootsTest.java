@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.positrack.gateway.support.TelegramStandInResource;
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = PositrackTestInfrastructure.class)
+@WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@WithTestResource(TelegramStandInResource.class)
 class GatewayBootsTest {
 
     @Test
@@ -22,6 +25,7 @@ class GatewayBootsTest {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("positrack_telegram_poller_leader"));
     }
 }

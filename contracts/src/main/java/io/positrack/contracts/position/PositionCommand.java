@@ -61,9 +61,14 @@ public sealed interface PositionCommand {
             Long chatId, Instant issuedAt) implements PositionCommand {
     }
 
-    /** Roll back the symbol's position if its entry has not filled yet. */
+    /**
+     * End the symbol's position if its entry has not filled yet.
+     *
+     * @param positionId when present, only that position may be expired: a scheduler acting on a lagging
+     *     read model must not expire the next position of the symbol
+     */
     record ExpirePending(String commandId, String account, String venue, String symbol, Long chatId,
-            Instant issuedAt) implements PositionCommand {
+            Instant issuedAt, Long positionId) implements PositionCommand {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.positrack.infra;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.positrack.contracts.Topics;
@@ -25,6 +26,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         KafkaNode kafka = KafkaNode.start(settings.dataDirectory());
         try {
             kafka.createTopics(Topics.allWithDeadLetters(), settings.partitions());
+            // Leader election for the Telegram poller: the owner of the single partition polls.
+            kafka.createTopics(List.of(Topics.TELEGRAM_POLLER_LEADER), 1);
             PostgresNode postgres = PostgresNode.start(settings);
             return new LocalInfrastructure(settings, kafka, postgres);
         } catch (RuntimeException e) {

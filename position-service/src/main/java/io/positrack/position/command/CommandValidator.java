@@ -68,6 +68,9 @@ public class CommandValidator {
             price("takeProfit", o.takeProfit(), problems);
         } else if (c instanceof ExpirePending o) {
             venueAndSymbol(o.venue(), o.symbol(), problems);
+            if (o.positionId() != null && o.positionId() < 1) {
+                problems.add("positionId must be positive");
+            }
         } else if (c instanceof QueryStatus o) {
             venueAndSymbol(o.venue(), o.symbol(), problems);
             if (o.requestedAs() != null && !REQUESTED_AS.matcher(o.requestedAs()).matches()) {

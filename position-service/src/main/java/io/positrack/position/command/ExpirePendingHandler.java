@@ -31,6 +31,10 @@ public class ExpirePendingHandler {
                 return answer(command, Outcome.NOT_FOUND, "No open %s position".formatted(command.symbol()), null);
             }
             PositionSnapshot p = found.get();
+            if (command.positionId() != null && command.positionId() != p.id()) {
+                return answer(command, Outcome.NOT_EXPIRABLE, "Position #%d is no longer open; #%d is, and was not asked about"
+                        .formatted(command.positionId(), p.id()), p);
+            }
             if (p.status() != PositionStatus.PENDING_ENTRY && p.status() != PositionStatus.ENTRY_PLACED) {
                 return answer(command, Outcome.NOT_EXPIRABLE, "Position #%d has filled; it does not expire".formatted(p.id()), p);
             }

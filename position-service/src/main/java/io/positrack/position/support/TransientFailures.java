@@ -26,6 +26,12 @@ public final class TransientFailures {
             if (t instanceof IOException || t instanceof TimeoutException || t instanceof VertxException) {
                 return true;
             }
+            // The pool closing under an in-flight message (shutdown): not the message's fault. Retried, the
+            // message is never acknowledged, so it is redelivered after the restart instead of dead-lettered.
+            if (t.getClass().getSimpleName().equals("NoStackTraceThrowable") && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+                return true;
+            }
         }
         return false;
     }

@@ -55,4 +55,26 @@ class EntryCancellationTest {
         assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id = ? AND type = 'PositionCancelRequested'", id))
                 .isEqualTo(1);
     }
+
+    @Test
+    void anExpiryNamingAnotherPositionLeavesTheOpenOneAlone() {
+        String account = PositionTestClient.uniqueAccount("expire-id");
+        PositionCommand.OpenPosition open = PositionTestClient.open(account, "CADJPY", Side.SELL, "2", null, null);
+        kafka.sendCommand(open);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(open.commandId()).isEmpty());
+        long id = kafka.resultsFor(open.commandId()).get(0).position().id();
+
+        PositionCommand.ExpirePending stale = new PositionCommand.ExpirePending(java.util.UUID.randomUUID().toString(), account, "paper",
+                "CADJPY", null, java.time.Instant.now(), id + 1_000_000);
+        PositionCommand.ExpirePending right = new PositionCommand.ExpirePending(java.util.UUID.randomUUID().toString(), account, "paper",
+                "CADJPY", null, java.time.Instant.now(), id);
+        kafka.sendCommand(stale);
+        kafka.sendCommand(right);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(right.commandId()).isEmpty());
+
+        assertThat(kafka.resultsFor(stale.commandId())).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.NOT_EXPIRABLE));
+        assertThat(kafka.resultsFor(right.commandId())).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.EXPIRED));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'ROLLED_BACK' AND close_reason = 'EXPIRED'", id)).isEqualTo(1));
+    }
 }

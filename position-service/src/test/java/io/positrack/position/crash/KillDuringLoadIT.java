@@ -354,7 +354,7 @@ class KillDuringLoadIT {
                 return new PositionCommand.UpdateStops(id, account, "paper", symbol, null,
                         price.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.HALF_UP), 7L, now);
             } else if (r < 90) {
-                return new PositionCommand.ExpirePending(id, account, "paper", symbol, 7L, now);
+                return new PositionCommand.ExpirePending(id, account, "paper", symbol, 7L, now, null);
             } else if (r < 95) {
                 return new PositionCommand.History(id, account, symbol, 5, 7L, now);
             }

@@ -1,0 +1,42 @@
+package io.positrack.signal.support;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.common.errors.RetriableException;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Tells a passing fault (database or broker unreachable, serialization failure, overload) from a
+ * permanent one. Consumers retry passing faults with backoff and keep their place in the partition;
+ * a retry is harmless because every effect downstream is idempotent.
+ */
+public final class TransientFailures {
+
+    private TransientFailures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg) {
+                String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+                // 08 connection, 40 serialization/deadlock, 53 resources, 57 operator intervention (shutdown)
+                return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57");
+            }
+            // RetriableException: the Kafka client's passing faults (timeouts, leader moves, ...).
+            if (t instanceof IOException || t instanceof TimeoutException || t instanceof VertxException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+            // The pool closing under an in-flight message (shutdown): retried, never acknowledged, so the
+            // message is redelivered after the restart instead of dead-lettered.
+            if (t.getClass().getSimpleName().equals("NoStackTraceThrowable") && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

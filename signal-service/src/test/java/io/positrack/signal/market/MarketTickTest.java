@@ -1,0 +1,109 @@
+package io.positrack.signal.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.positrack.contracts.Topics;
+import io.positrack.contracts.market.MarketTick;
+import io.positrack.infra.PostgresNode;
+import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+import io.positrack.signal.strategy.Signal;
+import io.positrack.signal.testing.ServiceApi;
+import io.positrack.signal.testing.SignalTestClient;
+import io.positrack.signal.testing.TickScript;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Ticks on {@code market-ticks} become bars and signals; bad ticks are dead-lettered. */
+@QuarkusTest
+@WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "signal"))
+class MarketTickTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final SignalTestClient kafka = SignalTestClient.get();
+    private final ServiceApi api = ServiceApi.inProcess();
+
+    @Test
+    void aCraftedSeriesProducesItsSignalOnceEvenWhenReplayed() throws Exception {
+        List<MarketTick> published = new ArrayList<>();
+        TickScript market = new TickScript("TICKUSD", tick -> {
+            published.add(tick);
+            kafka.tick(tick);
+        });
+        Signal expected = market.firstSignal();
+
+        await().atMost(PATIENCE).until(() -> api.latestSignalId("TICKUSD").equals(Optional.of(expected.signalId())));
+        api.request().get("/signals/TICKUSD").then().statusCode(200)
+                .body("side", equalTo("BUY"))
+                .body("entry", equalTo(expected.entry().toPlainString()))
+                .body("stopLoss", equalTo(expected.stopLoss().toPlainString()))
+                .body("takeProfit", equalTo(expected.takeProfit().toPlainString()))
+                .body("strategy", equalTo("ema-rsi-atr"))
+                .body("current", equalTo(true));
+        api.request().get("/signals").then().statusCode(200).body("find { it.symbol == 'TICKUSD' }.signalId", equalTo(expected.signalId()));
+
+        // The same ticks again (a producer that retried the whole series): late for the bars, no second signal.
+        int seriesTicks = published.size();
+        List.copyOf(published).forEach(kafka::tick);
+        market.tick("100");
+        market.tick("100");
+        // 17 bars of the V, the bar of its closing tick, and the first 100: the replayed copies added none.
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'TICKUSD'") == seriesTicks + 1);
+        assertThat(count("SELECT count(*) FROM signals WHERE symbol = 'TICKUSD'")).isEqualTo(1);
+        api.request().get("/q/metrics").then()
+                .body(containsString("positrack_signal_signals_generated_total{side=\"BUY\",symbol=\"TICKUSD\"} 1.0"))
+                .body(containsString("positrack_signal_ticks_total{outcome=\"late\"}"));
+    }
+
+    @Test
+    void badTicksAreDeadLetteredWithTheReasonAndTheConsumerGoesOn() throws Exception {
+        String m = UUID.randomUUID().toString();
+        kafka.sendRaw(Topics.MARKET_TICKS, "BADUSD", "{\"symbol\": \"BADUSD\", \"bid\": \"2\", \"ask\": \"1\", \"note\": \"" + m + "-1\"}");
+        kafka.sendRaw(Topics.MARKET_TICKS, "BADUSD", "{\"symbol\": \"BADUSD\", \"bid\": \"cheap\", \"ask\": \"1\", \"note\": \"" + m + "-2\"}");
+        kafka.sendRaw(Topics.MARKET_TICKS, "BADUSD", "not json " + m + "-3");
+        kafka.sendRaw(Topics.MARKET_TICKS, "BADUSD", "{\"bid\": \"1\", \"ask\": \"2\", \"note\": \"" + m + "-4\"}");
+        TickScript market = new TickScript("BADUSD", kafka::tick);
+        market.tick("100");
+        market.tick("101");
+        market.tick("102");
+
+        await().atMost(PATIENCE).until(() -> kafka.tickDeadLetters.containing(m).size() == 4);
+        assertThat(reason(m + "-1")).isEqualTo("tick has bid above ask");
+        assertThat(reason(m + "-2")).startsWith("malformed tick");
+        assertThat(reason(m + "-3")).startsWith("malformed tick");
+        assertThat(reason(m + "-4")).isEqualTo("tick without symbol");
+        // The good ticks after them still made bars.
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'BADUSD'") == 2);
+    }
+
+    private String reason(String marker) {
+        return SignalTestClient.header(kafka.tickDeadLetters.containing(marker).get(0), "dead-letter-reason");
+    }
+
+    private static long count(String sql) throws Exception {
+        PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("signal");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); PreparedStatement s = c.prepareStatement(sql)) {
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

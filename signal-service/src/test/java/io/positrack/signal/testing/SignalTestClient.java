@@ -1,0 +1,190 @@
+package io.positrack.signal.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.positrack.contracts.Topics;
+import io.positrack.contracts.bot.BotCommand;
+import io.positrack.contracts.bot.BotVerb;
+import io.positrack.contracts.market.MarketTick;
+import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.PositionCommand;
+import io.positrack.contracts.position.PositionEvent;
+import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+
+/**
+ * Talks to signal-service the way the other services do: JSON records on its topics (the gateway's bot
+ * commands, position-service's events, a feed's ticks), and what it sends read back by plain consumers.
+ */
+public final class SignalTestClient implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static SignalTestClient shared;
+
+    private final KafkaProducer<String, String> producer;
+    public final TopicRecorder positionCommands;
+    public final TopicRecorder results;
+    public final TopicRecorder botDeadLetters;
+    public final TopicRecorder tickDeadLetters;
+    public final TopicRecorder eventDeadLetters;
+    public final TopicRecorder ticks;
+    public final TopicRecorder events;
+
+    private SignalTestClient(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        producer = new KafkaProducer<>(p);
+        positionCommands = TopicRecorder.start(bootstrap, Topics.POSITION_COMMANDS);
+        results = TopicRecorder.start(bootstrap, Topics.COMMAND_RESULTS);
+        botDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.BOT_COMMANDS));
+        tickDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.MARKET_TICKS));
+        eventDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.POSITION_EVENTS));
+        ticks = TopicRecorder.start(bootstrap, Topics.MARKET_TICKS);
+        events = TopicRecorder.start(bootstrap, Topics.POSITION_EVENTS);
+    }
+
+    /** The client of the test JVM's shared infrastructure ({@code @QuarkusTest} classes). */
+    public static synchronized SignalTestClient get() {
+        if (shared == null) {
+            shared = new SignalTestClient(PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers());
+        }
+        return shared;
+    }
+
+    /** A client of its own for a broker started outside the Quarkus test resource. */
+    public static SignalTestClient connect(String bootstrap) {
+        return new SignalTestClient(bootstrap);
+    }
+
+    public static String uniqueAccount(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static BotCommand bot(BotVerb verb, String account, String symbol) {
+        return new BotCommand("tg-" + UUID.randomUUID(), verb, account, symbol, null, null, 4242L, 7L, Instant.now());
+    }
+
+    /** The key the gateway uses: the symbol, else the account. */
+    public static String key(BotCommand c) {
+        return c.symbol() != null ? c.symbol() : c.account();
+    }
+
+    public void send(BotCommand command) {
+        sendRaw(Topics.BOT_COMMANDS, key(command), write(command));
+    }
+
+    /** Without waiting for the broker; {@link #flush()} waits for all. Records of one key keep their order. */
+    public void sendAsync(BotCommand command) {
+        producer.send(new ProducerRecord<>(Topics.BOT_COMMANDS, key(command), write(command)));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    public void tick(MarketTick tick) {
+        sendRaw(Topics.MARKET_TICKS, tick.symbol(), write(tick));
+    }
+
+    public void event(PositionEvent event) {
+        sendRaw(Topics.POSITION_EVENTS, event.position().symbol(), write(event));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topic + " failed", e);
+        }
+    }
+
+    /** The position commands of an account, in the order they were published per partition. */
+    public List<PositionCommand> positionCommandsOf(String account) {
+        return positionCommands.containing("\"" + account + "\"").stream()
+                .map(r -> read(r.value(), PositionCommand.class))
+                .filter(c -> account.equals(c.account()))
+                .toList();
+    }
+
+    public Optional<ConsumerRecord<String, String>> positionCommandRecord(String commandId) {
+        return positionCommands.containing("\"" + commandId + "\"").stream().findFirst();
+    }
+
+    public List<CommandResult> resultsFor(String commandId) {
+        return results.containing("\"" + commandId + "\"").stream()
+                .map(r -> read(r.value(), CommandResult.class))
+                .filter(r -> commandId.equals(r.commandId()))
+                .toList();
+    }
+
+    public List<CommandResult> resultsForAccount(String account) {
+        return results.containing("\"" + account + "\"").stream()
+                .map(r -> read(r.value(), CommandResult.class))
+                .filter(r -> account.equals(r.account()))
+                .toList();
+    }
+
+    public List<PositionEvent> eventsOfAccount(String account) {
+        return events.containing("\"" + account + "\"").stream()
+                .map(r -> read(r.value(), PositionEvent.class))
+                .filter(e -> account.equals(e.position().account()))
+                .toList();
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T read(String value, Class<T> type) {
+        try {
+            return JSON.readValue(value, type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        positionCommands.close();
+        results.close();
+        botDeadLetters.close();
+        tickDeadLetters.close();
+        eventDeadLetters.close();
+        ticks.close();
+        events.close();
+    }
+}

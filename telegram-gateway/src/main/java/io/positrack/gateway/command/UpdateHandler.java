@@ -1,0 +1,139 @@
+package io.positrack.gateway.command;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.contracts.bot.BotCommand;
+import io.positrack.contracts.bot.BotVerb;
+import io.positrack.gateway.botapi.BotApiClient;
+import io.positrack.gateway.botapi.Update;
+import io.positrack.gateway.config.GatewayConfig;
+import io.positrack.gateway.notify.Subscriptions;
+import io.positrack.gateway.reply.Html;
+import io.positrack.gateway.reply.ReplyKind;
+import io.positrack.gateway.reply.ReplySender;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One Telegram update, from either receiving mode: recognised if already handled, rate-limited, authorised,
+ * parsed, then published as one {@link BotCommand} or answered directly. Completes only when the effect is
+ * durable (broker acknowledgement, reply recorded), so the caller may then confirm the update to Telegram.
+ */
+@ApplicationScoped
+public class UpdateHandler {
+
+    enum Outcome {
+        PUBLISHED,
+        REPLIED,
+        /** Refused, rate-limited or ignored: leaves no record anywhere (I12: an unknown chat changes nothing). */
+        UNRECORDED
+    }
+
+    private final BotApiClient api;
+    private final ProcessedUpdates processed;
+    private final ChatAccess access;
+    private final CommandParser parser;
+    private final ChatRateLimiter limiter;
+    private final BotCommandPublisher publisher;
+    private final ReplySender replies;
+    private final Subscriptions subscriptions;
+    private final BotIdentity identity;
+    private final MeterRegistry registry;
+    private final GatewayConfig config;
+
+    public UpdateHandler(BotApiClient api, ProcessedUpdates processed, ChatAccess access, BotCommandPublisher publisher,
+            ReplySender replies, Subscriptions subscriptions, BotIdentity identity, MeterRegistry registry, GatewayConfig config) {
+        this.api = api;
+        this.processed = processed;
+        this.access = access;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.subscriptions = subscriptions;
+        this.identity = identity;
+        this.registry = registry;
+        this.config = config;
+        this.parser = new CommandParser(config.defaultSymbol(), config.symbols(), config.symbolPattern(), config.maxHistory());
+        this.limiter = new ChatRateLimiter(config.rateLimit().commands(), config.rateLimit().per());
+    }
+
+    public Uni<Void> handle(Update update) {
+        return processed.contains(api.botId(), update.updateId()).chain(done -> {
+            if (done) {
+                registry.counter("positrack.telegram.updates.duplicates").increment();
+                Log.debugf("Update %d was handled before: nothing to do", update.updateId());
+                return Uni.createFrom().voidItem();
+            }
+            return decide(update).chain(outcome -> outcome == Outcome.UNRECORDED ? Uni.createFrom().voidItem()
+                    : processed.mark(api.botId(), update.updateId(), outcome.name()));
+        });
+    }
+
+    /** The command id of an update: the same for every delivery of it, so downstream dedupes. */
+    public static String commandId(long botId, long updateId) {
+        return "tg-" + botId + "-" + updateId;
+    }
+
+    private Uni<Outcome> decide(Update update) {
+        Update.Message message = update.message();
+        if (message == null || message.chat() == null) {
+            return Uni.createFrom().item(Outcome.UNRECORDED);
+        }
+        long chatId = message.chat().id();
+        long userId = message.from() == null ? 0 : message.from().id();
+        String commandId = commandId(api.botId(), update.updateId());
+        switch (limiter.acquire(chatId, Instant.now())) {
+            case LIMITED_NOTIFY:
+                registry.counter("positrack.telegram.commands.rate_limited").increment();
+                return replies.sendUntracked(chatId, ReplyKind.DIRECT,
+                        Replies.slowDown(config.rateLimit().per().toSeconds(), config.rateLimit().commands()))
+                        .replaceWith(Outcome.UNRECORDED);
+            case LIMITED_SILENT:
+                registry.counter("positrack.telegram.commands.rate_limited").increment();
+                return Uni.createFrom().item(Outcome.UNRECORDED);
+            default:
+                break;
+        }
+        GatewayConfig.Chat chat = access.chat(chatId).orElse(null);
+        if (chat == null) {
+            return refuse("chat", chatId, userId, Replies.REFUSED_CHAT);
+        }
+        if (!access.allowsUser(chat, userId)) {
+            return refuse("user", chatId, userId, Replies.REFUSED_USER);
+        }
+        ParsedCommand parsed = parser.parse(message.text(), identity.username());
+        switch (parsed.kind()) {
+            case IGNORE:
+                return Uni.createFrom().item(Outcome.UNRECORDED);
+            case START:
+                return subscriptions.subscribe(chatId)
+                        .chain(() -> reply(commandId, chatId, Replies.welcome(chat.account(), config.defaultSymbol())));
+            case STOP:
+                return subscriptions.unsubscribe(chatId).chain(() -> reply(commandId, chatId, Replies.UNSUBSCRIBED));
+            case HELP:
+                return reply(commandId, chatId, Replies.help(config.defaultSymbol()));
+            case PROBLEM:
+                return reply(commandId, chatId, Html.escape(parsed.problem()));
+            default:
+                break;
+        }
+        if (parsed.verb() == BotVerb.CLOSE && config.closeRequiresAdmin() && !access.isAdmin(chat, userId)) {
+            return refuse("admin", chatId, userId, Replies.REFUSED_ADMIN);
+        }
+        BotCommand command = new BotCommand(commandId, parsed.verb(), chat.account(), parsed.symbol(), parsed.positionId(),
+                parsed.limit(), chatId, userId, Instant.ofEpochSecond(message.date()));
+        return publisher.publish(command).replaceWith(Outcome.PUBLISHED);
+    }
+
+    private Uni<Outcome> reply(String commandId, long chatId, String html) {
+        return replies.sendOnce(commandId, chatId, ReplyKind.DIRECT, html).replaceWith(Outcome.REPLIED);
+    }
+
+    private Uni<Outcome> refuse(String reason, long chatId, long userId, String text) {
+        registry.counter("positrack.telegram.chats.refused", "reason", reason).increment();
+        Log.infof("Refused a message from user %d in chat %d (%s not allowed)", userId, chatId, reason);
+        return replies.sendUntracked(chatId, ReplyKind.DIRECT, Html.escape(text)).replaceWith(Outcome.UNRECORDED);
+    }
+}

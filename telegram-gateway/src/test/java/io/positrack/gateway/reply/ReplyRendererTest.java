@@ -1,0 +1,112 @@
+package io.positrack.gateway.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.Outcome;
+import io.positrack.contracts.position.PositionEvent;
+import io.positrack.contracts.position.PositionEventType;
+import io.positrack.contracts.position.PositionSnapshot;
+import io.positrack.contracts.position.Side;
+import io.positrack.contracts.signal.SignalSession;
+import io.positrack.gateway.support.Snapshots;
+
+class ReplyRendererTest {
+
+    private final ReplyRenderer renderer = new ReplyRenderer(symbol -> Optional.empty());
+
+    @Test
+    void anOpenedPositionShowsSideEntryStopsAndVersion() {
+        String html = renderer.render(result(Outcome.OPENED, Snapshots.active(42, "acc", "XAUUSD", Side.BUY), null));
+
+        assertThat(html).startsWith("🟢 <b>New signal: BUY XAUUSD</b>")
+                .contains("<b>BUY XAUUSD</b> #42 · ACTIVE · v3", "Entry: 2650.4 · Qty: 0.5", "SL: 2630.5 · TP: 2681.5");
+    }
+
+    @Test
+    void getSignalAnsweredWithStatusSaysNoNewSignalAndShowsThePosition() {
+        String html = renderer.render(result(Outcome.STATUS, Snapshots.active(42, "acc", "XAUUSD", Side.SELL), "getsignal"));
+
+        assertThat(html).startsWith("No new signal for XAUUSD.\nOpen position:\n<b>SELL XAUUSD</b> #42");
+    }
+
+    @Test
+    void getSignalAnsweredWithNotFoundSaysNoSignalAndNoPosition() {
+        assertThat(renderer.render(result(Outcome.NOT_FOUND, null, "getsignal")))
+                .isEqualTo("No new signal for XAUUSD, and no open position.");
+        assertThat(renderer.render(result(Outcome.NOT_FOUND, null, null))).isEqualTo("No position found for XAUUSD.");
+    }
+
+    @Test
+    void aDuplicateOpenSaysAPositionIsAlreadyOpen() {
+        assertThat(renderer.render(result(Outcome.DUPLICATE_OPEN_EXISTS, Snapshots.active(42, "acc", "XAUUSD", Side.BUY), null)))
+                .startsWith("ℹ️ A position is already open for XAUUSD; no new one was opened.")
+                .endsWith("Close it first with /close XAUUSD.");
+    }
+
+    @Test
+    void aClosedPositionShowsExitRealizedPnlAndReason() {
+        String html = renderer.render(result(Outcome.STATUS, Snapshots.closed(7, "acc", "XAUUSD", "-10.050", "STOP_LOSS"), null));
+
+        assertThat(html).startsWith("No open position for XAUUSD. The latest one:")
+                .contains("CLOSED · v5", "Exit: 2630.3 · Realized PnL: <b>-10.05</b> · STOP_LOSS");
+    }
+
+    @Test
+    void anOpenPositionShowsUnrealizedPnlAtTheLastPrice() {
+        ReplyRenderer withPrice = new ReplyRenderer(symbol -> Optional.of(new BigDecimal("2660.4")));
+
+        assertThat(withPrice.render(result(Outcome.STATUS, Snapshots.active(42, "acc", "XAUUSD", Side.BUY), null)))
+                .contains("Unrealized PnL: <b>+5</b> (last 2660.4)");
+        assertThat(withPrice.render(result(Outcome.STATUS, Snapshots.active(43, "acc", "XAUUSD", Side.SELL), null)))
+                .contains("Unrealized PnL: <b>-5</b> (last 2660.4)");
+    }
+
+    @Test
+    void aCloseThatFoundTheVenueFlatSaysNoExitOrderWasSent() {
+        assertThat(renderer.render(result(Outcome.CLOSED_RECONCILED, Snapshots.closed(8, "acc", "XAUUSD", "0", "RECONCILED"), null)))
+                .startsWith("Position #8 was already flat on the venue: it is closed as reconciled, no exit order was sent.");
+    }
+
+    @Test
+    void everythingFromAMessageIsEscaped() {
+        CommandResult rejected = new CommandResult("c", "OpenPosition", "acc", "paper", "X<b>", 1L, Outcome.REJECTED_INVALID,
+                "symbol <script> & \"quotes\"", null, null, Instant.now(), null, null);
+
+        assertThat(renderer.render(rejected))
+                .isEqualTo("⚠️ The command was rejected: symbol &lt;script&gt; &amp; &quot;quotes&quot;");
+    }
+
+    @Test
+    void emptyListsSaySoAndSessionsAreListed() {
+        assertThat(renderer.render(new CommandResult("c", "ListOpen", "acc", null, null, 1L, Outcome.POSITIONS, null, null, List.of(),
+                Instant.now(), null, null))).isEqualTo("No open positions.");
+        SignalSession session = new SignalSession("sig-1", "acc", "XAUUSD", Side.BUY, new BigDecimal("2650.4"), new BigDecimal("2630.5"),
+                new BigDecimal("2681.5"), "breakout", 42L, "CLOSED", "TAKE_PROFIT", new BigDecimal("15.55"), Instant.now(), Instant.now());
+        assertThat(renderer.render(new CommandResult("c", "Sessions", "acc", null, null, 1L, Outcome.SESSIONS, null, null, null,
+                Instant.now(), null, List.of(session))))
+                .contains("<b>Signal sessions (1)</b>", "<b>BUY XAUUSD</b> · CLOSED · #42", "Closed: TAKE_PROFIT · PnL +15.55");
+    }
+
+    @Test
+    void notificationsNameTheEventAndAReconciledCloseIsExplained() {
+        PositionSnapshot closed = Snapshots.closed(9, "acc", "XAUUSD", "12.5", "TAKE_PROFIT");
+        assertThat(renderer.render(new PositionEvent("position-9-v5", PositionEventType.PositionClosed, 9, 5, "x", Instant.now(), closed)))
+                .startsWith("🏁 Position #9 closed: <b>BUY XAUUSD</b>, TAKE_PROFIT, realized PnL <b>+12.5</b>.");
+        PositionSnapshot reconciled = Snapshots.closed(10, "acc", "XAUUSD", "0", "RECONCILED");
+        assertThat(renderer.render(new PositionEvent("position-10-v4", PositionEventType.PositionClosed, 10, 4, "x", Instant.now(), reconciled)))
+                .contains("closed by reconciliation");
+    }
+
+    private static CommandResult result(Outcome outcome, PositionSnapshot position, String requestedAs) {
+        return new CommandResult("tg-1-2", "QueryStatus", "acc", "paper", "XAUUSD", 1L, outcome, null, position, null, Instant.now(),
+                requestedAs, null);
+    }
+}

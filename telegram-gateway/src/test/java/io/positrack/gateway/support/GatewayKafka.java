@@ -1,0 +1,105 @@
+package io.positrack.gateway.support;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.positrack.contracts.Topics;
+import io.positrack.contracts.bot.BotCommand;
+import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.PositionEvent;
+import io.positrack.infra.quarkus.PositrackTestInfrastructure;
+
+/**
+ * Plays the gateway's neighbours on the real broker: reads what it publishes on {@code bot-commands} the way
+ * signal-service does, and writes {@code command-results} and {@code position-events} the way the services do.
+ */
+public final class GatewayKafka {
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static GatewayKafka shared;
+
+    private final KafkaProducer<String, String> producer;
+    private final TopicRecorder botCommands;
+
+    private GatewayKafka(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(p);
+        botCommands = TopicRecorder.start(bootstrap, Topics.BOT_COMMANDS);
+    }
+
+    public static synchronized GatewayKafka get() {
+        if (shared == null) {
+            shared = new GatewayKafka(PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers());
+        }
+        return shared;
+    }
+
+    /** Every record on bot-commands with this command id (a correct gateway publishes one). */
+    public List<ConsumerRecord<String, String>> commandRecords(String commandId) {
+        return botCommands.matching(r -> r.value() != null && r.value().contains("\"" + commandId + "\""));
+    }
+
+    public List<BotCommand> commands(String commandId) {
+        return commandRecords(commandId).stream().map(r -> read(r.value(), BotCommand.class))
+                .filter(c -> commandId.equals(c.commandId())).toList();
+    }
+
+    /** Every record on bot-commands from one chat. */
+    public List<BotCommand> commandsFromChat(long chatId) {
+        return botCommands.matching(r -> r.value() != null && r.value().contains("\"chatId\":" + chatId)).stream()
+                .map(r -> read(r.value(), BotCommand.class)).filter(c -> c.chatId() == chatId).toList();
+    }
+
+    public void sendResult(CommandResult result) {
+        send(Topics.COMMAND_RESULTS, result.symbol() != null ? result.symbol() : result.account(), write(result));
+    }
+
+    public void sendEvent(PositionEvent event) {
+        send(Topics.POSITION_EVENTS, event.position().symbol(), write(event));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        send(topic, key, value);
+    }
+
+    private void send(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topic + " failed", e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T read(String value, Class<T> type) {
+        try {
+            return JSON.readValue(value, type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.positrack.gateway.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The allow-list of the test configuration: one chat (and account) per test class, so tests never share a chat. */
+public final class TestChats {
+
+    public static final long FLOW = 1001;
+    public static final long REPLY = 1002;
+    public static final long SPLIT = 1003;
+    /** A group with one plain member and one admin. */
+    public static final long GROUP = -1004;
+    public static final long GROUP_MEMBER = 7001;
+    public static final long GROUP_ADMIN = 7002;
+    public static final long RATE = 1005;
+    public static final long NOTIFY = 1006;
+    public static final long NOTIFY_OTHER = 1007;
+    public static final long LOGS = 1008;
+    public static final long CONFLICT = 1009;
+    public static final long WEBHOOK = 1010;
+    /** Not on the allow-list. */
+    public static final long UNKNOWN = 9999;
+
+    /** Commands a chat may send per minute in tests. */
+    public static final int RATE_LIMIT = 10;
+
+    private TestChats() {
+    }
+
+    public static String account(long chat) {
+        return "acc" + (chat < 0 ? "-group" : "-" + chat);
+    }
+
+    /** The {@code positrack.telegram.chats[i].*} configuration for every chat above. */
+    public static Map<String, String> config() {
+        Map<String, String> config = new LinkedHashMap<>();
+        long[] chats = { FLOW, REPLY, SPLIT, GROUP, RATE, NOTIFY, NOTIFY_OTHER, LOGS, CONFLICT, WEBHOOK };
+        for (int i = 0; i < chats.length; i++) {
+            config.put("positrack.telegram.chats[" + i + "].id", Long.toString(chats[i]));
+            config.put("positrack.telegram.chats[" + i + "].account", account(chats[i]));
+            if (chats[i] == GROUP) {
+                config.put("positrack.telegram.chats[" + i + "].users", Long.toString(GROUP_MEMBER));
+                config.put("positrack.telegram.chats[" + i + "].admins", Long.toString(GROUP_ADMIN));
+            }
+        }
+        return config;
+    }
+}
