@@ -1,5 +1,7 @@
 package io.positrack.position.support;
 
+import io.positrack.infra.TopicRecorder;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

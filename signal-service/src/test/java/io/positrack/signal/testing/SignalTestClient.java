@@ -1,5 +1,7 @@
 package io.positrack.signal.testing;
 
+import io.positrack.infra.TopicRecorder;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

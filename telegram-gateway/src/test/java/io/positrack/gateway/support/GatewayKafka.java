@@ -1,5 +1,7 @@
 package io.positrack.gateway.support;
 
+import io.positrack.infra.TopicRecorder;
+
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.positrack.signal.testing;
+package io.positrack.infra;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A plain Kafka consumer outside the service that records one topic from the beginning: what any other
- * consumer of Positrack's topics sees. Records of one partition are kept in offset order.
+ * A plain Kafka consumer, outside every service, that records everything on one topic from the
+ * beginning: what an external consumer of Positrack's topics would see. Shared by every module's tests.
  */
 public final class TopicRecorder implements AutoCloseable {
 
@@ -54,6 +54,15 @@ public final class TopicRecorder implements AutoCloseable {
     /** Records whose value mentions {@code text} (a cheap pre-filter before parsing). */
     public List<ConsumerRecord<String, String>> containing(String text) {
         return matching(r -> r.value() != null && r.value().contains(text));
+    }
+
+    /** Everything recorded so far, per partition in offset order. */
+    public List<ConsumerRecord<String, String>> all() {
+        return List.copyOf(records);
+    }
+
+    public int size() {
+        return records.size();
     }
 
     @Override
