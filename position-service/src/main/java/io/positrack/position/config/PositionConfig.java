@@ -123,5 +123,26 @@ public interface PositionConfig {
          */
         @WithDefault("0s")
         Duration snapshotLag();
+
+        Faults faults();
+
+        /** Fault injection, all off by default. Shares are probabilities between 0 and 1. */
+        interface Faults {
+            /** Share of order updates never published (the stream lost them). */
+            @WithDefault("0")
+            double dropEvents();
+
+            /** Share of order updates published twice. */
+            @WithDefault("0")
+            double duplicateEvents();
+
+            /** Share of placements that record the order, then fail with a timeout (the reply was lost). */
+            @WithDefault("0")
+            double placementTimeouts();
+
+            /** Seed of the fault generator, so a run can be reproduced. */
+            @WithDefault("20261121")
+            long seed();
+        }
     }
 }

@@ -51,6 +51,7 @@ class KillDuringLoadIT {
     private static final int COMMANDS = Integer.getInteger("positrack.crash.commands", 10_000);
     private static final int SYMBOLS = 100;
     private static final String INBOX_SOURCE = "position-commands";
+    private static final long FAULT_SEED = Long.getLong("positrack.crash.seed", 20261121L);
 
     private static LocalInfrastructure infra;
     private static PostgresNode.Database db;
@@ -65,6 +66,15 @@ class KillDuringLoadIT {
         // Short enough that intents lost in the kill window are re-sent within the test's patience.
         config.put("positrack.position.intents.resend-after", "2s");
         config.put("positrack.position.intents.sweep-interval", "1s");
+        // Every venue fault the paper venue can inject, from a fixed seed: lost and duplicated stream events,
+        // placements that time out after the order was taken, and snapshots 300 ms behind the stream.
+        // Reconciliation runs every second so that it races the stream as much as possible.
+        config.put("positrack.position.paper.faults.seed", Long.toString(FAULT_SEED));
+        config.put("positrack.position.paper.faults.drop-events", "0.02");
+        config.put("positrack.position.paper.faults.duplicate-events", "0.05");
+        config.put("positrack.position.paper.faults.placement-timeouts", "0.02");
+        config.put("positrack.position.paper.snapshot-lag", "300ms");
+        config.put("positrack.position.reconciliation.interval", "1s");
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "crash-it", "position-service.log"))
                 .start();
@@ -115,6 +125,10 @@ class KillDuringLoadIT {
                     return count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
                             account) == 0;
                 });
+        // The database comes to equal the venue's truth: what is open, per symbol, is exactly what the venue
+        // holds (stream events the faults dropped are made good by the sweeper's lookups and by reconciliation).
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(openInDatabase(account)).isEqualTo(heldOnVenue(account)));
         // The last ticks may still trigger stops: wait until the relay has published everything committed.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
@@ -150,17 +164,14 @@ class KillDuringLoadIT {
                 .isZero();
 
         int republishedEvents = assertEventsContiguousAndEqualToAuditTrail(account);
-        // The database equals the venue's truth: what is open, per symbol, is exactly what the venue holds.
-        assertThat(signedQuantities(account, """
-                SELECT symbol, CASE side WHEN 'BUY' THEN remaining_quantity ELSE -remaining_quantity END FROM positions
-                 WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')"""))
-                .isEqualTo(signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?"));
+        assertThat(openInDatabase(account)).isEqualTo(heldOnVenue(account));
         System.out.printf("KillDuringLoadIT: %d commands, %d answered before kill -9, %d audit events, "
                 + "%d positions, republished after the kill: %d results, %d events (deduplicated by consumers); "
-                + "all answered after %d s, settled after %d s%n",
+                + "all answered after %d s, settled after %d s; fault seed %d, injected since the restart: %s; reconciliation: %s%n",
                 COMMANDS, answeredAtKill, auditRows, count("SELECT count(*) FROM positions WHERE account = ?", account),
                 republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
-                Duration.ofNanos(settled - started).toSeconds());
+                Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, metricLines("positrack_paper_faults_total"),
+                metricLines("positrack_reconciliation_reports_total"));
     }
 
     /**
@@ -226,6 +237,17 @@ class KillDuringLoadIT {
         return rows;
     }
 
+    /** The service's own counters (since its last start), for the printed figures. */
+    private static List<String> metricLines(String name) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(service.baseUrl() + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(name.length())).toList();
+        } catch (Exception e) {
+            return List.of(e.toString());
+        }
+    }
+
     private static Map<String, List<ConsumerRecord<String, String>>> answered(String account) {
         Map<String, List<ConsumerRecord<String, String>>> byCommand = new HashMap<>();
         for (ConsumerRecord<String, String> r : client.results.all()) {
@@ -235,6 +257,16 @@ class KillDuringLoadIT {
             }
         }
         return byCommand;
+    }
+
+    private static Map<String, BigDecimal> openInDatabase(String account) throws SQLException {
+        return signedQuantities(account, """
+                SELECT symbol, CASE side WHEN 'BUY' THEN remaining_quantity ELSE -remaining_quantity END FROM positions
+                 WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')""");
+    }
+
+    private static Map<String, BigDecimal> heldOnVenue(String account) throws SQLException {
+        return signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?");
     }
 
     /** Non-zero signed quantities by symbol, from a query returning (symbol, signed quantity). */

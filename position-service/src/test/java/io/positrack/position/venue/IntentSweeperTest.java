@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
@@ -91,6 +93,34 @@ class IntentSweeperTest {
                 "pt-" + id + "-x-1")).as("one reduce-only exit for the filled quantity").isEqualTo(1);
         assertThat(Database.count("SELECT count(*) FROM paper.orders WHERE account = ? AND client_order_id LIKE '%-sl-%'", account))
                 .as("no protection placed for a position being closed").isZero();
+    }
+
+    @Inject
+    io.positrack.position.venue.paper.PaperFaults faults;
+
+    @Test
+    void aPlacementThatTimedOutAfterTheVenueAcceptedItEndsWithExactlyOneOrder() throws Exception {
+        String account = PositionTestClient.uniqueAccount("timeout");
+        PositionTestClient kafka = PositionTestClient.get();
+        io.positrack.contracts.position.PositionCommand.OpenPosition open = PositionTestClient.open(account, "NZDUSD",
+                io.positrack.contracts.position.Side.BUY, "3", null, null);
+        // The worst case: the venue takes the order, the placement call times out and its NEW update is lost.
+        faults.placementTimeouts(1.0);
+        faults.dropEvents(1.0);
+        try {
+            kafka.sendCommand(open);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                    "SELECT count(*) FROM paper.orders WHERE account = ?", account) == 1);
+        } finally {
+            faults.placementTimeouts(0);
+            faults.dropEvents(0);
+        }
+        long id = Database.count("SELECT id FROM positions WHERE account = ?", account);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'ENTRY_PLACED'", id)).isEqualTo(1));
+        assertThat(Database.count("SELECT count(*) FROM paper.orders WHERE account = ?", account)).as("exactly one order").isEqualTo(1);
+        assertThat(kafka.resultsFor(open.commandId())).singleElement();
     }
 
     /** A position as its last committed transition left it, with the audit rows that got it there. */

@@ -1,22 +1,44 @@
 package io.positrack.position.venue.paper;
 
 import java.time.Duration;
+import java.util.Random;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.positrack.position.config.PositionConfig;
 
 /**
- * The paper venue's fault injection, so tests and the local run can reproduce what real venues do.
- * Starts from configuration; tests may change it while the service runs.
+ * The paper venue's fault injection, so tests and the local run can reproduce what real venues do:
+ * snapshots that lag the stream (seed 001), stream events that are lost or delivered twice, and order
+ * placements that time out after the venue accepted the order. Starts from configuration
+ * ({@code positrack.position.paper.*}); tests may change it while the service runs. Random choices come
+ * from one seeded generator, so a run with the same seed and the same order of calls makes the same choices.
  */
 @ApplicationScoped
 public class PaperFaults {
 
     private volatile Duration snapshotLag;
+    private volatile double dropEvents;
+    private volatile double duplicateEvents;
+    private volatile double placementTimeouts;
+    private final Random random;
+    private final Counter dropped;
+    private final Counter duplicated;
+    private final Counter timedOut;
 
-    public PaperFaults(PositionConfig config) {
-        this.snapshotLag = config.paper().snapshotLag();
+    public PaperFaults(PositionConfig config, MeterRegistry registry) {
+        this.dropped = registry.counter("positrack.paper.faults", "kind", "dropped_event");
+        this.duplicated = registry.counter("positrack.paper.faults", "kind", "duplicated_event");
+        this.timedOut = registry.counter("positrack.paper.faults", "kind", "placement_timeout");
+        PositionConfig.Paper paper = config.paper();
+        this.snapshotLag = paper.snapshotLag();
+        this.dropEvents = paper.faults().dropEvents();
+        this.duplicateEvents = paper.faults().duplicateEvents();
+        this.placementTimeouts = paper.faults().placementTimeouts();
+        this.random = new Random(paper.faults().seed());
     }
 
     /** Position snapshots show the venue as it was this long ago. */
@@ -26,5 +48,41 @@ public class PaperFaults {
 
     public void snapshotLag(Duration lag) {
         this.snapshotLag = lag;
+    }
+
+    /** Share of stream events (order updates) never published. */
+    public void dropEvents(double share) {
+        this.dropEvents = share;
+    }
+
+    /** Share of stream events published twice. */
+    public void duplicateEvents(double share) {
+        this.duplicateEvents = share;
+    }
+
+    /** Share of placements that record the order and then answer with a timeout, as if the reply was lost. */
+    public void placementTimeouts(double share) {
+        this.placementTimeouts = share;
+    }
+
+    /** How many times to publish one stream event: 0 (dropped), 1, or 2 (duplicated). */
+    synchronized int copiesOfNextEvent() {
+        if (dropEvents > 0 && random.nextDouble() < dropEvents) {
+            dropped.increment();
+            return 0;
+        }
+        if (duplicateEvents > 0 && random.nextDouble() < duplicateEvents) {
+            duplicated.increment();
+            return 2;
+        }
+        return 1;
+    }
+
+    synchronized boolean timeOutThisPlacement() {
+        boolean fail = placementTimeouts > 0 && random.nextDouble() < placementTimeouts;
+        if (fail) {
+            timedOut.increment();
+        }
+        return fail;
     }
 }

@@ -74,7 +74,12 @@ public class PaperVenue implements ExecutionVenue {
                         ? Uni.createFrom().item((Placement) new Placement.AlreadyPlaced(o.clientOrderId().toString()))
                         : publish(List.of(update(o.account(), o.symbol(), o.clientOrderId().toString(), o.side(),
                                 OrderStatus.NEW, BigDecimal.ZERO, null, null)))
-                                .replaceWith(new Placement.Accepted(o.clientOrderId().toString())));
+                                .replaceWith(new Placement.Accepted(o.clientOrderId().toString())))
+                // Fault injection: the order is on the book, but its answer never arrives.
+                .flatMap(placement -> placement instanceof Placement.Accepted && faults.timeOutThisPlacement()
+                        ? Uni.createFrom().<Placement>failure(new java.util.concurrent.TimeoutException(
+                                "paper venue: placement of " + o.clientOrderId() + " timed out (injected)"))
+                        : Uni.createFrom().item(placement));
     }
 
     @Override
@@ -235,8 +240,10 @@ public class PaperVenue implements ExecutionVenue {
     private Uni<Void> publish(List<OrderUpdate> updates) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OrderUpdate u : updates) {
-            chain = chain.flatMap(ignored -> events.sendMessage(Message.of(u)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build())));
+            for (int copy = faults.copiesOfNextEvent(); copy > 0; copy--) {
+                chain = chain.flatMap(ignored -> events.sendMessage(Message.of(u)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build())));
+            }
         }
         return chain;
     }
