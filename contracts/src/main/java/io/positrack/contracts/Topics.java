@@ -14,6 +14,8 @@ public final class Topics {
     public static final String COMMAND_RESULTS = "command-results";
     public static final String MARKET_TICKS = "market-ticks";
     public static final String VENUE_EVENTS = "venue-events";
+    /** Operator alerts (for example a venue size beyond tolerance), keyed by symbol. */
+    public static final String ALERTS = "alerts";
 
     /**
      * Not a data topic: telegram-gateway's poller election. The member of consumer group
@@ -27,7 +29,7 @@ public final class Topics {
 
     /** The topics every service may read or write, in the order an operator would create them. */
     public static final List<String> ALL = List.of(
-            BOT_COMMANDS, POSITION_COMMANDS, POSITION_EVENTS, COMMAND_RESULTS, MARKET_TICKS, VENUE_EVENTS);
+            BOT_COMMANDS, POSITION_COMMANDS, POSITION_EVENTS, COMMAND_RESULTS, MARKET_TICKS, VENUE_EVENTS, ALERTS);
 
     private Topics() {
     }

@@ -11,16 +11,46 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.positrack.position.audit.InvariantAudit;
 import io.smallrye.mutiny.Uni;
 
-/** Operator endpoints. Read-only; expose them only inside the cluster (see docs/architecture.md). */
+/** Operator endpoints: the invariant audit and entry blocks. Expose them only inside the cluster. */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 public class AdminResource {
 
     private final InvariantAudit audit;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
 
-    public AdminResource(InvariantAudit audit) {
+    public AdminResource(InvariantAudit audit, io.vertx.mutiny.sqlclient.Pool pool) {
         this.audit = audit;
+        this.pool = pool;
+    }
+
+    /** A symbol on which new entries are refused, and why. */
+    public record EntryBlock(String account, String venue, String symbol, String reason, Long positionId, java.time.Instant blockedAt) {
+    }
+
+    @GET
+    @Path("/blocks")
+    @Operation(summary = "Symbols on which new entries are blocked (venue size beyond tolerance)")
+    public Uni<java.util.List<EntryBlock>> blocks() {
+        return pool.query("SELECT account, venue, symbol, reason, position_id, blocked_at FROM entry_blocks ORDER BY blocked_at")
+                .execute().map(rows -> {
+                    java.util.List<EntryBlock> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new EntryBlock(r.getString("account"), r.getString("venue"), r.getString("symbol"),
+                            r.getString("reason"), r.getLong("position_id"), r.getOffsetDateTime("blocked_at").toInstant())));
+                    return out;
+                });
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/blocks/{account}/{venue}/{symbol}")
+    @Operation(summary = "Lift a block once the account has been checked; 204, or 404 when there was none")
+    public Uni<jakarta.ws.rs.core.Response> unblock(@jakarta.ws.rs.PathParam("account") String account,
+            @jakarta.ws.rs.PathParam("venue") String venue, @jakarta.ws.rs.PathParam("symbol") String symbol) {
+        return pool.preparedQuery("DELETE FROM entry_blocks WHERE account = $1 AND venue = $2 AND symbol = $3")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(account, venue, symbol))
+                .map(rows -> rows.rowCount() == 0 ? jakarta.ws.rs.core.Response.status(404).build()
+                        : jakarta.ws.rs.core.Response.noContent().build());
     }
 
     @GET

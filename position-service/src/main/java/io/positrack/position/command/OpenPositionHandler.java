@@ -56,7 +56,12 @@ public class OpenPositionHandler {
     }
 
     public Uni<Handled> handle(SqlClient client, OpenPosition command) {
-        return attempt(client, command, 1);
+        return client.preparedQuery("SELECT reason FROM entry_blocks WHERE account = $1 AND venue = $2 AND symbol = $3")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(command.account(), command.venue(), command.symbol()))
+                .flatMap(rows -> rows.size() == 0 ? attempt(client, command, 1)
+                        : Uni.createFrom().item(Handled.answer(results.of(command, Outcome.REJECTED_STATE,
+                                "New entries on %s are blocked: %s".formatted(command.symbol(), rows.iterator().next().getString("reason")),
+                                null))));
     }
 
     private Uni<Handled> attempt(SqlClient client, OpenPosition command, int attempt) {

@@ -59,6 +59,14 @@ public interface PositionConfig {
         @WithDefault("2")
         int confirmations();
 
+        /**
+         * Largest relative difference between our open size and the venue's that is only adjusted. Beyond it
+         * the size is still adjusted, but new entries on the symbol are blocked and an alert is raised:
+         * something outside Positrack is trading the account.
+         */
+        @WithDefault("0.01")
+        java.math.BigDecimal sizeTolerance();
+
         /** Accounts to reconcile even when the database holds nothing for them (where orphans can appear). */
         java.util.Optional<java.util.List<String>> accounts();
     }

@@ -179,6 +179,44 @@ class ReconciliationTest {
         assertThat(status(id)).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void aSizeBeyondToleranceBlocksNewEntriesAndRaisesAnAlertUntilAnOperatorLiftsIt() throws Exception {
+        String account = PositionTestClient.uniqueAccount("tolerance");
+        io.positrack.infra.TopicRecorder alerts = io.positrack.infra.TopicRecorder.start(
+                PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers(), Topics.ALERTS);
+        long small = activePosition(account, "BNBUSDT", Side.BUY, "2", "600");
+        long big = activePosition(account, "AVAXUSDT", Side.BUY, "2", "30");
+        venueHolds(account, "BNBUSDT", new BigDecimal("1.99"), new BigDecimal("600")); // 0.5 %: within 1 %
+        venueHolds(account, "AVAXUSDT", new BigDecimal("1"), new BigDecimal("30")); // 50 %: someone else traded
+        reconcile(account);
+        reconcile(account);
+        assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id IN (?, ?) AND type = 'PositionAdjusted'",
+                small, big)).isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !alerts.containing(account).isEmpty());
+        assertThat(alerts.containing(account)).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("AVAXUSDT");
+            io.positrack.contracts.alert.Alert alert = PositionTestClient.read(r.value(), io.positrack.contracts.alert.Alert.class);
+            assertThat(alert.type()).isEqualTo(io.positrack.contracts.alert.Alert.SIZE_MISMATCH);
+            assertThat(alert.positionId()).isEqualTo(big);
+            assertThat(alert.details()).containsEntry("venueQuantity", "1").containsEntry("ourQuantity", "2");
+        });
+        // The position itself can still be closed; afterwards no new entry on that symbol.
+        answer(PositionTestClient.close(account, "AVAXUSDT"));
+        kafka.tick("AVAXUSDT", "31", "31");
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(big).equals("CLOSED"));
+        assertThat(answer(PositionTestClient.open(account, "AVAXUSDT", Side.BUY, "1", null, null)).outcome())
+                .isEqualTo(Outcome.REJECTED_STATE);
+        assertThat(answer(PositionTestClient.open(account, "BNBUSDT", Side.BUY, "1", null, null)).outcome())
+                .as("within tolerance: not blocked (the open position answers)").isEqualTo(Outcome.DUPLICATE_OPEN_EXISTS);
+
+        io.restassured.RestAssured.given().get("/admin/blocks").then().statusCode(200)
+                .body("findAll { it.account == '" + account + "' }.symbol", org.hamcrest.Matchers.contains("AVAXUSDT"));
+        io.restassured.RestAssured.given().delete("/admin/blocks/" + account + "/paper/AVAXUSDT").then().statusCode(204);
+        assertThat(answer(PositionTestClient.open(account, "AVAXUSDT", Side.BUY, "1", null, null)).outcome()).isEqualTo(Outcome.OPENED);
+        alerts.close();
+    }
+
     private long activePosition(String account, String symbol, Side side, String quantity, String price) {
         CommandResult opened = answer(PositionTestClient.open(account, symbol, side, quantity, null, null));
         long id = opened.position().id();
