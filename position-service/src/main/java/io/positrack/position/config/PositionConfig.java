@@ -144,6 +144,14 @@ public interface PositionConfig {
             @WithDefault("0")
             double duplicateEvents();
 
+            /** Share of order updates published late (up to {@code max-delay}), so later ones may overtake them. */
+            @WithDefault("0")
+            double delayEvents();
+
+            /** The longest delay of a delayed order update. */
+            @WithDefault("500ms")
+            Duration maxDelay();
+
             /** Share of placements that record the order, then fail with a timeout (the reply was lost). */
             @WithDefault("0")
             double placementTimeouts();

@@ -24,6 +24,9 @@ public class PaperFaults {
     private volatile double dropEvents;
     private volatile double duplicateEvents;
     private volatile double placementTimeouts;
+    private volatile double delayEvents;
+    private final Duration maxDelay;
+    private final Counter delayed;
     private final Random random;
     private final Counter dropped;
     private final Counter duplicated;
@@ -38,6 +41,9 @@ public class PaperFaults {
         this.dropEvents = paper.faults().dropEvents();
         this.duplicateEvents = paper.faults().duplicateEvents();
         this.placementTimeouts = paper.faults().placementTimeouts();
+        this.delayEvents = paper.faults().delayEvents();
+        this.maxDelay = paper.faults().maxDelay();
+        this.delayed = registry.counter("positrack.paper.faults", "kind", "delayed_event");
         this.random = new Random(paper.faults().seed());
     }
 
@@ -63,6 +69,20 @@ public class PaperFaults {
     /** Share of placements that record the order and then answer with a timeout, as if the reply was lost. */
     public void placementTimeouts(double share) {
         this.placementTimeouts = share;
+    }
+
+    /** Share of stream events published late, so that later events may overtake them. */
+    public void delayEvents(double share) {
+        this.delayEvents = share;
+    }
+
+    /** How long to hold the next stream event back: zero for most. */
+    synchronized Duration delayOfNextEvent() {
+        if (delayEvents > 0 && random.nextDouble() < delayEvents) {
+            delayed.increment();
+            return Duration.ofMillis(1 + (long) (random.nextDouble() * maxDelay.toMillis()));
+        }
+        return Duration.ZERO;
     }
 
     /** How many times to publish one stream event: 0 (dropped), 1, or 2 (duplicated). */

@@ -237,12 +237,22 @@ public class PaperVenue implements ExecutionVenue {
                 status == OrderStatus.FILLED ? clientOrderId + "-fill" : null, reason, now, now);
     }
 
+    private Uni<Void> send(OrderUpdate u) {
+        return events.sendMessage(Message.of(u).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build()));
+    }
+
     private Uni<Void> publish(List<OrderUpdate> updates) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OrderUpdate u : updates) {
             for (int copy = faults.copiesOfNextEvent(); copy > 0; copy--) {
-                chain = chain.flatMap(ignored -> events.sendMessage(Message.of(u)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build())));
+                java.time.Duration delay = faults.delayOfNextEvent();
+                if (!delay.isZero()) {
+                    // Fault injection: sent later, on its own; events published meanwhile overtake it.
+                    Uni.createFrom().voidItem().onItem().delayIt().by(delay).chain(() -> send(u)).subscribe().with(
+                            ok -> { }, e -> io.quarkus.logging.Log.debugf("Delayed paper event lost: %s", e.toString()));
+                    continue;
+                }
+                chain = chain.flatMap(ignored -> send(u));
             }
         }
         return chain;
