@@ -1,0 +1,41 @@
+package io.positrack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigsTest {
+
+    @Test
+    void theInteractiveRunSwitchesTheSimulatedFeedOn() {
+        assertThat(ServiceConfigs.signalService(8082, false)).containsEntry("positrack.signal.feed.simulated.enabled", "true")
+                .containsEntry("quarkus.http.port", "8082");
+    }
+
+    @Test
+    void theDemoDrivesTheMarketItselfSoTheFeedIsOff() {
+        assertThat(ServiceConfigs.signalService(1, true)).containsEntry("positrack.signal.feed.simulated.enabled", "false")
+                .containsEntry("positrack.signal.symbols", "XAUUSD").containsEntry("positrack.signal.instrument-defaults.bar-duration", "1s");
+    }
+
+    @Test
+    void thePaperVenueIsOn() {
+        assertThat(ServiceConfigs.positionService(8081)).containsEntry("positrack.position.paper.enabled", "true");
+    }
+
+    @Test
+    void everyChatIsAllowListedWithTheAccountAndTheStandInIsTheApi() {
+        Map<String, String> c = ServiceConfigs.telegramGateway(8083, "http://localhost:9", "1:x", List.of(5L, -6L), "acc");
+        assertThat(c).containsEntry("positrack.telegram.api-base-url", "http://localhost:9")
+                .containsEntry("positrack.telegram.chats[0].id", "5").containsEntry("positrack.telegram.chats[0].account", "acc")
+                .containsEntry("positrack.telegram.chats[1].id", "-6").containsEntry("positrack.telegram.chats[1].account", "acc");
+    }
+
+    @Test
+    void theRealTelegramKeepsTheGatewaysDefaultApi() {
+        assertThat(ServiceConfigs.telegramGateway(8083, null, "1:x", List.of(5L), "acc")).doesNotContainKey("positrack.telegram.api-base-url");
+    }
+}
