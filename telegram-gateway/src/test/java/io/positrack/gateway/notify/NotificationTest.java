@@ -77,6 +77,27 @@ class NotificationTest {
         assertThat(mentioning("#604").get(0).plainText()).contains("closed by reconciliation", "no longer shows it");
     }
 
+    @Test
+    void anOperatorAlertReachesTheAccountsSubscribedChatsOnce() {
+        String account = TestChats.account(NOTIFY);
+        String value = GatewayKafka.write(alert(account, "New entries on AVAXUSDT are blocked: venue size 1 differs from ours 2 <by 0.5>"));
+        kafka.sendRaw(io.positrack.contracts.Topics.ALERTS, "AVAXUSDT", value);
+        kafka.sendRaw(io.positrack.contracts.Topics.ALERTS, "AVAXUSDT", value);
+        // Same key, same partition: once this one is out, both copies before it were handled.
+        kafka.sendRaw(io.positrack.contracts.Topics.ALERTS, "AVAXUSDT", GatewayKafka.write(alert(account, "marker alert")));
+
+        await().atMost(PATIENCE).until(() -> standIn.sentTo(NOTIFY).stream().anyMatch(m -> m.plainText().contains("marker alert")));
+        assertThat(standIn.sentTo(NOTIFY).stream().filter(m -> m.plainText().contains("differs from ours 2")).toList()).singleElement()
+                .satisfies(m -> assertThat(m.plainText()).contains("SIZE_MISMATCH", "AVAXUSDT", "position #605", "<by 0.5>"));
+        assertThat(standIn.sentTo(NOTIFY_OTHER)).isEmpty();
+    }
+
+    private static io.positrack.contracts.alert.Alert alert(String account, String message) {
+        return new io.positrack.contracts.alert.Alert(java.util.UUID.randomUUID().toString(),
+                io.positrack.contracts.alert.Alert.SIZE_MISMATCH, account, "paper", "AVAXUSDT", 605L, message,
+                java.util.Map.of("venueQuantity", "1"), Instant.now());
+    }
+
     private static PositionEvent event(PositionEventType type, PositionSnapshot position) {
         return new PositionEvent(PositionEvent.eventId(position.id(), position.version()), type, position.id(), position.version(),
                 "test", Instant.now(), position);
