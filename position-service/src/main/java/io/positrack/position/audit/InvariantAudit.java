@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.position.lifecycle.PositionRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -29,31 +30,30 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class InvariantAudit {
 
     private static final int ROWS = 100;
-    private static final String OPEN = "('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
 
-    /** One check: its name, what it means, its SQL (the first parameter, if any, is a threshold in ms). */
-    private record Check(String name, String meaning, String sql, boolean thresholded) {
+    /** One check: its name, what it means, its SQL and, if it has one, the threshold its {@code $1} takes (in ms). */
+    private record Check(String name, String meaning, String sql, java.util.function.Function<PositionConfig.Audit, java.time.Duration> threshold) {
     }
 
     private static final List<Check> CHECKS = List.of(
             new Check("duplicate_open", "more than one open position per (account, venue, symbol); the unique index makes it impossible",
                     "SELECT account, venue, symbol, count(*) AS open_rows, array_agg(id ORDER BY id)::text AS position_ids FROM positions"
-                            + " WHERE status IN " + OPEN + " GROUP BY account, venue, symbol HAVING count(*) > 1",
-                    false),
+                            + " WHERE " + PositionRepository.OPEN_PREDICATE + " GROUP BY account, venue, symbol HAVING count(*) > 1",
+                    null),
             new Check("version_gaps", "open positions whose audit trail is not exactly versions 1..version",
                     "SELECT p.id AS position_id, p.version, count(e.version) AS events, min(e.version) AS first_version,"
                             + " max(e.version) AS last_version FROM positions p LEFT JOIN position_events e ON e.position_id = p.id"
-                            + " WHERE p.status IN " + OPEN + " GROUP BY p.id, p.version"
+                            + " WHERE p." + PositionRepository.OPEN_PREDICATE + " GROUP BY p.id, p.version"
                             + " HAVING count(e.version) <> p.version OR min(e.version) <> 1 OR max(e.version) <> p.version",
-                    false),
+                    null),
             new Check("unpublished_events", "outbox rows not yet published after the threshold (relay down or stuck)",
                     "SELECT seq, aggregatetype AS topic, aggregateid AS key, type, created_at::text FROM outbox"
                             + " WHERE published_at IS NULL AND created_at < now() - $1 * interval '1 millisecond' ORDER BY seq",
-                    true),
+                    PositionConfig.Audit::unpublishedAfter),
             new Check("missing_on_venue", "filled positions open in the database that the venue has not shown for longer than the threshold",
                     "SELECT account, venue, symbol, position_id, streak, first_seen::text, last_seen::text FROM reconciliation_observations"
                             + " WHERE kind = 'GHOST' AND first_seen < now() - $1 * interval '1 millisecond' ORDER BY first_seen",
-                    true));
+                    PositionConfig.Audit::missingOnVenueAfter));
 
     /** The result of one check. */
     public record Result(String check, String meaning, long count, List<Map<String, Object>> rows) {
@@ -99,13 +99,9 @@ public class InvariantAudit {
     }
 
     private Uni<Result> run(Check check) {
-        long threshold = switch (check.name()) {
-            case "unpublished_events" -> config.audit().unpublishedAfter().toMillis();
-            case "missing_on_venue" -> config.audit().missingOnVenueAfter().toMillis();
-            default -> 0;
-        };
         var query = pool.preparedQuery(check.sql());
-        return (check.thresholded() ? query.execute(Tuple.of(threshold)) : query.execute()).map(rows -> {
+        return (check.threshold() != null ? query.execute(Tuple.of(check.threshold().apply(config.audit()).toMillis()))
+                : query.execute()).map(rows -> {
             List<Map<String, Object>> listed = new ArrayList<>();
             long count = 0;
             for (Row row : rows) {

@@ -12,11 +12,7 @@ import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand.ClosePosition;
 import io.positrack.contracts.position.PositionEventType;
 import io.positrack.contracts.position.PositionSnapshot;
-import io.positrack.contracts.position.PositionStatus;
-import io.positrack.contracts.venue.ClientOrderId;
-import io.positrack.contracts.venue.OrderRole;
-import io.positrack.position.lifecycle.PositionChange;
-import io.positrack.position.reconciliation.PositionReportHandler;
+import io.positrack.position.reconciliation.ReconciledClose;
 import io.positrack.position.reconciliation.SizeAdjustment;
 import io.positrack.position.reconciliation.VenuePositions;
 import io.positrack.position.lifecycle.PositionRepository;
@@ -97,13 +93,11 @@ public class ClosePositionHandler {
                 return startExit(client, command, p);
             }
             if (known.get().flat() || known.get().side() != p.side()) {
-                var now = clock.now();
-                PositionSnapshot closed = PositionChange.of(p).status(PositionStatus.CLOSED)
-                        .closed(null, null, PositionReportHandler.RECONCILED, now).next(now);
-                return transitions.transition(client, p, closed, PositionEventType.PositionClosed, command.commandId())
+                return transitions.transition(client, p, ReconciledClose.of(p, clock.now()), PositionEventType.PositionClosed,
+                        command.commandId())
                         .map(written -> new Handled(results.of(command, Outcome.CLOSED_RECONCILED,
                                 "Position #%d: the venue holds none; closed without an order".formatted(p.id()), written),
-                                new ArrayList<>(ProtectiveOrders.cancelAll(written))));
+                                ReconciledClose.cancellations(p)));
             }
             return sizes.adjust(client, p, known.get().quantity(), command.commandId())
                     .flatMap(adjusted -> startExit(client, command, adjusted));
@@ -111,11 +105,8 @@ public class ClosePositionHandler {
     }
 
     private Uni<Handled> startExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
-        int attempt = p.exitAttempt() + 1;
-        ClientOrderId exitId = new ClientOrderId(p.id(), OrderRole.EXIT, attempt);
         String reason = command.reason() != null ? command.reason() : "COMMAND";
-        PositionSnapshot next = PositionChange.of(p).status(PositionStatus.CLOSING).exitOrder(exitId.toString(), attempt, reason)
-                .next(clock.now());
+        PositionSnapshot next = OrderIntents.closing(p, reason, clock.now());
         return transitions.transition(client, p, next, PositionEventType.PositionClosing, command.commandId())
                 .flatMap(closing -> {
                     if (closing == null) {

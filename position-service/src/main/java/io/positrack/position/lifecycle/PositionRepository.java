@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PositionRepository {
 
     /** The open statuses, spelled as in the partial unique index so PostgreSQL can infer it. */
-    static final String OPEN_PREDICATE = "status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
+    public static final String OPEN_PREDICATE = "status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')";
 
     /**
      * Inserts a new open position unless a unique index says no: the symbol already has an open position

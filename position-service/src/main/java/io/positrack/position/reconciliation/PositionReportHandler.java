@@ -1,6 +1,5 @@
 package io.positrack.position.reconciliation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +14,7 @@ import io.positrack.contracts.position.PositionSnapshot;
 import io.positrack.contracts.position.PositionStatus;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.command.Inbox;
-import io.positrack.position.command.ProtectiveOrders;
 import io.positrack.position.config.PositionConfig;
-import io.positrack.position.lifecycle.PositionChange;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
@@ -51,7 +48,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PositionReportHandler {
 
     static final String INBOX_SOURCE = "venue-reports";
-    public static final String RECONCILED = "RECONCILED";
 
     private final Pool pool;
     private final Inbox inbox;
@@ -151,14 +147,9 @@ public class PositionReportHandler {
             }
             case GHOST -> {
                 PositionSnapshot p = open.orElseThrow();
-                PositionSnapshot closed = PositionChange.of(p).status(PositionStatus.CLOSED).closed(null, null, RECONCILED, now).next(now);
-                return transitions.transition(tx, p, closed, PositionEventType.PositionClosed, cause).map(written -> {
+                return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause).map(written -> {
                     Log.infof("Closed ghost position #%d (%s %s): the venue holds none", p.id(), report.account(), report.symbol());
-                    List<VenueAction> after = new ArrayList<>(ProtectiveOrders.cancelAll(p));
-                    if (p.exitOrderId() != null) {
-                        after.add(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.exitOrderId()));
-                    }
-                    return new Applied("ghost_closed", after);
+                    return new Applied("ghost_closed", ReconciledClose.cancellations(p));
                 });
             }
             default -> {

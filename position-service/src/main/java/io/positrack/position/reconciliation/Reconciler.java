@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.venue.AccountSnapshot;
 import io.positrack.position.venue.ExecutionVenue;
 import io.positrack.position.venue.VenueDispatcher;
@@ -104,9 +105,8 @@ public class Reconciler {
     }
 
     private Uni<List<String>> accounts(ExecutionVenue venue) {
-        return venue.accounts().flatMap(fromVenue -> pool.preparedQuery("""
-                SELECT DISTINCT account FROM positions WHERE venue = $1
-                   AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')""")
+        return venue.accounts().flatMap(fromVenue -> pool.preparedQuery(
+                "SELECT DISTINCT account FROM positions WHERE venue = $1 AND " + PositionRepository.OPEN_PREDICATE)
                 .execute(Tuple.of(venue.name())).map(rows -> {
                     Set<String> all = new TreeSet<>(fromVenue);
                     rows.forEach(r -> all.add(r.getString("account")));
@@ -116,9 +116,8 @@ public class Reconciler {
     }
 
     private Uni<Set<String>> openSymbols(String venue, String account) {
-        return pool.preparedQuery("""
-                SELECT symbol FROM positions WHERE venue = $1 AND account = $2
-                   AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')""")
+        return pool.preparedQuery(
+                "SELECT symbol FROM positions WHERE venue = $1 AND account = $2 AND " + PositionRepository.OPEN_PREDICATE)
                 .execute(Tuple.of(venue, account)).map(rows -> {
                     Set<String> symbols = new TreeSet<>();
                     rows.forEach(r -> symbols.add(r.getString("symbol")));

@@ -166,10 +166,7 @@ public class OrderUpdateHandler {
     }
 
     private static Decision exit(PositionSnapshot p, String reason, java.time.Instant now) {
-        int attempt = p.exitAttempt() + 1;
-        ClientOrderId exitId = new ClientOrderId(p.id(), OrderRole.EXIT, attempt);
-        PositionSnapshot closing = PositionChange.of(p).status(PositionStatus.CLOSING).exitOrder(exitId.toString(), attempt, reason)
-                .next(now);
+        PositionSnapshot closing = OrderIntents.closing(p, reason, now);
         return new Decision(closing, PositionEventType.PositionClosing, OrderIntents.place(OrderIntents.exit(closing)));
     }
 
