@@ -4,14 +4,19 @@ package io.positrack.contracts.position;
 public enum PositionEventType {
     PositionOpened,
     PositionEntryPlaced,
+    /** Part of the entry order filled; the rest may still fill, or the order ends with what filled. */
+    PositionEntryPartiallyFilled,
     PositionEntryFilled,
     PositionActivated,
     PositionStopsUpdated,
     /** A close or expiry reached a position whose entry had not filled: the entry order is being cancelled. */
     PositionCancelRequested,
     PositionClosing,
+    /** The venue refused, expired or cancelled the exit order unfilled: the next exit attempt, under a new client order id. */
+    PositionExitRetried,
     PositionClosed,
     PositionRolledBack,
+    /** The open quantity changed without a close: it follows the venue's size, or part of it was exited. */
     PositionAdjusted,
     PositionAdopted;
 

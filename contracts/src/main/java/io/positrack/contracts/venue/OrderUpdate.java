@@ -14,7 +14,11 @@ import io.positrack.contracts.position.Side;
  *
  * @param eventTime when the venue emitted the update (Binance {@code E})
  * @param transactionTime when the venue's matching engine acted (Binance {@code T})
+ * @param filledQuantity cumulative quantity filled so far (Binance {@code z})
+ * @param averagePrice average price of everything filled so far (Binance {@code ap})
  * @param tradeId unique per fill; a replayed fill carries the same id and is applied once
+ * @param lastFilledQuantity quantity of this fill alone (Binance {@code l}); null when the update is not a fill
+ * @param lastFilledPrice price of this fill alone (Binance {@code L})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderUpdate(
@@ -30,5 +34,13 @@ public record OrderUpdate(
         String tradeId,
         String reason,
         Instant eventTime,
-        Instant transactionTime) {
+        Instant transactionTime,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastFilledQuantity,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastFilledPrice) {
+
+    /** Whether this update reports a trade (a fill or a partial fill) rather than a change of order state only. */
+    public boolean isFill() {
+        return (status == OrderStatus.FILLED || status == OrderStatus.PARTIALLY_FILLED) && filledQuantity != null
+                && filledQuantity.signum() > 0;
+    }
 }

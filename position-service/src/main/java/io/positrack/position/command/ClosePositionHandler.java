@@ -13,8 +13,7 @@ import io.positrack.contracts.position.PositionCommand.ClosePosition;
 import io.positrack.contracts.position.PositionEventType;
 import io.positrack.contracts.position.PositionSnapshot;
 import io.positrack.position.reconciliation.ReconciledClose;
-import io.positrack.position.reconciliation.SizeAdjustment;
-import io.positrack.position.reconciliation.VenuePositions;
+import io.positrack.position.reconciliation.ExitSizing;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
@@ -36,14 +35,12 @@ public class ClosePositionHandler {
     private final Results results;
     private final Clock clock;
     private final EntryCancellation cancellation;
-    private final VenuePositions venuePositions;
-    private final SizeAdjustment sizes;
+    private final ExitSizing exitSizing;
     private final Counter doubleClosesPrevented;
 
     public ClosePositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
-            EntryCancellation cancellation, MeterRegistry registry, VenuePositions venuePositions, SizeAdjustment sizes) {
-        this.venuePositions = venuePositions;
-        this.sizes = sizes;
+            EntryCancellation cancellation, MeterRegistry registry, ExitSizing exitSizing) {
+        this.exitSizing = exitSizing;
         this.cancellation = cancellation;
         this.positions = positions;
         this.transitions = transitions;
@@ -81,26 +78,17 @@ public class ClosePositionHandler {
         };
     }
 
-    /**
-     * The exit is sized by the freshest venue report, when one newer than the last fill is known: the
-     * venue holds less → the position is adjusted first and the exit is for what the venue holds; the venue
-     * holds nothing (or only the other side) → no order at all, the position is closed as reconciled.
-     * Without a fresh report, the exit is for the recorded size (the order is reduce-only anyway).
-     */
+    /** The exit, sized by {@link ExitSizing}: none at all when the venue holds nothing. */
     private Uni<Handled> clampedExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
-        return venuePositions.fresh(client, p.account(), p.venue(), p.symbol()).flatMap(known -> {
-            if (known.isEmpty() || known.get().side() == p.side() && known.get().quantity().compareTo(p.remainingQuantity()) >= 0) {
-                return startExit(client, command, p);
+        return exitSizing.size(client, p, command.commandId()).flatMap(sized -> {
+            if (sized instanceof ExitSizing.Exit exit) {
+                return startExit(client, command, exit.position());
             }
-            if (known.get().flat() || known.get().side() != p.side()) {
-                return transitions.transition(client, p, ReconciledClose.of(p, clock.now()), PositionEventType.PositionClosed,
-                        command.commandId())
-                        .map(written -> new Handled(results.of(command, Outcome.CLOSED_RECONCILED,
-                                "Position #%d: the venue holds none; closed without an order".formatted(p.id()), written),
-                                ReconciledClose.cancellations(p)));
-            }
-            return sizes.adjust(client, p, known.get().quantity(), command.commandId())
-                    .flatMap(adjusted -> startExit(client, command, adjusted));
+            return transitions.transition(client, p, ReconciledClose.of(p, clock.now()), PositionEventType.PositionClosed,
+                    command.commandId())
+                    .map(written -> new Handled(results.of(command, Outcome.CLOSED_RECONCILED,
+                            "Position #%d: the venue holds none; closed without an order".formatted(p.id()), written),
+                            ReconciledClose.cancellations(p)));
         });
     }
 

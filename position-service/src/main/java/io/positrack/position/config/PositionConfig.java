@@ -82,6 +82,14 @@ public interface PositionConfig {
         /** How often the sweeper looks for stuck intents. */
         @WithDefault("5s")
         Duration sweepInterval();
+
+        /**
+         * How many exit orders a closing position may try when the venue refuses, expires or cancels the
+         * previous one unfilled. Bounded so a venue that keeps refusing cannot make the service spin; an
+         * exhausted position stays CLOSING and is logged and counted.
+         */
+        @WithDefault("5")
+        int maxExitAttempts();
     }
 
     interface Outbox {
@@ -155,6 +163,13 @@ public interface PositionConfig {
             /** Share of placements that record the order, then fail with a timeout (the reply was lost). */
             @WithDefault("0")
             double placementTimeouts();
+
+            /**
+             * Share of fills that take only part of what the order still wants: the order stays working
+             * (PARTIALLY_FILLED) and the rest fills on a later tick, under its own trade id.
+             */
+            @WithDefault("0")
+            double partialFills();
 
             /** Seed of the fault generator, so a run can be reproduced. */
             @WithDefault("20261121")

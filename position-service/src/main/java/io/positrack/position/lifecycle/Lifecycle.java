@@ -37,6 +37,8 @@ public final class Lifecycle {
 
     static {
         RULES.put(PositionEventType.PositionEntryPlaced, new Rule(EnumSet.of(PENDING_ENTRY), ENTRY_PLACED));
+        // Part of the entry filled; the order still works (or a cancel is on its way).
+        RULES.put(PositionEventType.PositionEntryPartiallyFilled, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), ENTRY_PLACED));
         // A fill may overtake the "accepted" update (venue streams reorder), so it also starts from PENDING_ENTRY.
         RULES.put(PositionEventType.PositionEntryFilled, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), PENDING_SL));
         RULES.put(PositionEventType.PositionActivated, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED, PENDING_SL), ACTIVE));
@@ -45,6 +47,8 @@ public final class Lifecycle {
         // Closing an unfilled entry only asks the venue to cancel it: a fill may still win the race.
         RULES.put(PositionEventType.PositionCancelRequested, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), null));
         RULES.put(PositionEventType.PositionClosing, new Rule(EnumSet.of(PENDING_SL, ACTIVE), CLOSING));
+        // Not a second close: the same close's next exit order, after the venue refused or expired the previous one unfilled.
+        RULES.put(PositionEventType.PositionExitRetried, new Rule(EnumSet.of(CLOSING), null));
         RULES.put(PositionEventType.PositionClosed, new Rule(EnumSet.of(PENDING_SL, ACTIVE, CLOSING), CLOSED));
         RULES.put(PositionEventType.PositionRolledBack, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), ROLLED_BACK));
         RULES.put(PositionEventType.PositionAdjusted, new Rule(EnumSet.of(PENDING_SL, ACTIVE, CLOSING), null));

@@ -72,6 +72,11 @@ public final class PositionChange {
         return this;
     }
 
+    public PositionChange realizedPnl(BigDecimal value) {
+        realizedPnl = value;
+        return this;
+    }
+
     public PositionChange stops(BigDecimal newStopLoss, BigDecimal newTakeProfit) {
         stopLoss = newStopLoss;
         takeProfit = newTakeProfit;

@@ -31,8 +31,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <ol>
  * <li>A report seen before (inbox) or partial ({@code complete = false}: unknown) changes nothing.</li>
- * <li>A report not newer than the key's watermark is stale (it cannot know about the last fill we
- * applied): ignored and counted. This is the rule that replaces seed 001's two-second cooldown; it holds
+ * <li>A report older than the key's watermark is stale (it cannot know about the last fill we
+ * applied): ignored and counted. A report as of exactly the fill's transaction time knows it: venues
+ * stamp a position with the time of the fill that changed it (Binance's {@code updateTime} equals the
+ * fill's {@code T}). This is the rule that replaces seed 001's two-second cooldown; it holds
  * for any lag and waits on nothing.</li>
  * <li>A fresh report is compared with the open row ({@link Discrepancy}). A discrepancy is acted on only
  * when the configured number of consecutive fresh reports has shown exactly the same one; anything
@@ -95,7 +97,7 @@ public class PositionReportHandler {
                     .execute(Tuple.of(report.account() + "|" + report.venue() + "|" + report.symbol()))
                     .flatMap(locked -> watermarks.current(tx, report.account(), report.venue(), report.symbol()))
                     .flatMap(watermark -> {
-                        if (watermark.isPresent() && !report.asOf().isAfter(watermark.get())) {
+                        if (watermark.isPresent() && report.asOf().isBefore(watermark.get())) {
                             logStaleOnce(report, watermark.get());
                             return Uni.createFrom().item(new Applied("stale", List.of()));
                         }

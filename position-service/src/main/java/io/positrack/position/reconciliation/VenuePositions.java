@@ -36,12 +36,12 @@ public class VenuePositions {
                 .replaceWithVoid();
     }
 
-    /** The venue's position for the key if the latest report is newer than the watermark, else empty (unknown). */
+    /** The venue's position for the key if the latest report knows the last applied fill (as of it or later), else empty (unknown). */
     public Uni<Optional<Known>> fresh(SqlClient client, String account, String venue, String symbol) {
         return client.preparedQuery("""
                 SELECT v.side, v.quantity FROM venue_positions v
                   LEFT JOIN venue_watermarks w ON w.account = v.account AND w.venue = v.venue AND w.symbol = v.symbol
-                 WHERE v.account = $1 AND v.venue = $2 AND v.symbol = $3 AND (w.venue_time IS NULL OR v.as_of > w.venue_time)""")
+                 WHERE v.account = $1 AND v.venue = $2 AND v.symbol = $3 AND (w.venue_time IS NULL OR v.as_of >= w.venue_time)""")
                 .execute(Tuple.of(account, venue, symbol))
                 .map(rows -> {
                     if (rows.size() == 0) {

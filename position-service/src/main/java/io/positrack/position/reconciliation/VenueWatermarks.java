@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The latest venue time applied per (account, venue, symbol): the transaction time of the last fill that
- * changed the venue position. It only moves forward. A position report not newer than it is stale.
+ * changed the venue position. It only moves forward. A position report older than it is stale.
  */
 @ApplicationScoped
 public class VenueWatermarks {

@@ -1,6 +1,7 @@
 package io.positrack.position.venue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,28 +16,39 @@ import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderRole;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
-import io.positrack.position.command.Inbox;
 import io.positrack.position.command.EntryCancellation;
+import io.positrack.position.command.Inbox;
 import io.positrack.position.command.ProtectiveOrders;
+import io.positrack.position.config.PositionConfig;
 import io.positrack.position.lifecycle.Lifecycle;
 import io.positrack.position.lifecycle.PositionChange;
 import io.positrack.position.lifecycle.PositionRepository;
+import io.positrack.position.lifecycle.PositionRows;
 import io.positrack.position.lifecycle.TransitionWriter;
+import io.positrack.position.reconciliation.ExitSizing;
+import io.positrack.position.reconciliation.ReconciledClose;
+import io.positrack.position.reconciliation.VenueWatermarks;
 import io.positrack.position.support.Clock;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Applies what the venue reports about Positrack's orders: entry accepted, filled or refused;
- * protection in place; stop, take profit or exit filled. Each update is applied once (inbox keyed by
- * order, status and trade id) and only where the lifecycle allows it; an update that no longer fits
- * (a late "accepted" after the fill) is counted and ignored.
+ * Applies what the venue reports about Positrack's orders: entry accepted, partly or wholly filled,
+ * refused; protection in place; stop, take profit or exit filled, partly filled or ended unfilled.
+ *
+ * <p>Each update is applied once (inbox keyed by order, status and trade id; a trade id is recorded once
+ * in the {@link VenueOrderLedger}) and only where the lifecycle allows it. Fills count by the cumulative
+ * quantity of their order, as the difference to what earlier updates of that order accounted for, so a
+ * partial fill that arrives late, twice, or after the final fill adds nothing. An update that no longer
+ * fits (a late "accepted" after the fill) is counted and ignored.
  */
 @ApplicationScoped
 public class OrderUpdateHandler {
 
     static final String INBOX_SOURCE = "venue-events";
+    private static final String APPLIED = "applied";
 
     private final Pool pool;
     private final Inbox inbox;
@@ -44,13 +56,15 @@ public class OrderUpdateHandler {
     private final TransitionWriter transitions;
     private final VenueDispatcher venues;
     private final Clock clock;
-    private final io.positrack.position.reconciliation.VenueWatermarks watermarks;
+    private final VenueWatermarks watermarks;
+    private final VenueOrderLedger ledger;
+    private final ExitSizing exitSizing;
+    private final int maxExitAttempts;
     private final MeterRegistry registry;
 
     public OrderUpdateHandler(Pool pool, Inbox inbox, PositionRepository positions, TransitionWriter transitions,
-            VenueDispatcher venues, Clock clock, MeterRegistry registry,
-            io.positrack.position.reconciliation.VenueWatermarks watermarks) {
-        this.watermarks = watermarks;
+            VenueDispatcher venues, Clock clock, MeterRegistry registry, VenueWatermarks watermarks, VenueOrderLedger ledger,
+            ExitSizing exitSizing, PositionConfig config) {
         this.pool = pool;
         this.inbox = inbox;
         this.positions = positions;
@@ -58,6 +72,10 @@ public class OrderUpdateHandler {
         this.venues = venues;
         this.clock = clock;
         this.registry = registry;
+        this.watermarks = watermarks;
+        this.ledger = ledger;
+        this.exitSizing = exitSizing;
+        this.maxExitAttempts = config.intents().maxExitAttempts();
     }
 
     /** One transition, and possibly a second one in the same transaction decided from its result. */
@@ -69,103 +87,217 @@ public class OrderUpdateHandler {
         }
     }
 
+    /** What one update is about, with the quantity of its order already accounted for. */
+    private record Update(OrderUpdate u, ClientOrderId id, BigDecimal accountedFor) {
+
+        BigDecimal cumulative() {
+            return u.filledQuantity() == null ? BigDecimal.ZERO : u.filledQuantity();
+        }
+
+        /** What this update filled beyond what earlier updates of the order accounted for. */
+        BigDecimal newlyFilled() {
+            return cumulative().subtract(accountedFor).max(BigDecimal.ZERO);
+        }
+
+        /** The price of the newly filled part: this trade's own price when given, else the order's average. */
+        BigDecimal newFillPrice() {
+            return u.lastFilledPrice() != null && u.lastFilledPrice().signum() > 0 ? u.lastFilledPrice() : u.averagePrice();
+        }
+
+        boolean endedUnfilled() {
+            OrderStatus s = u.status();
+            return s == OrderStatus.CANCELED || s == OrderStatus.EXPIRED || s == OrderStatus.REJECTED;
+        }
+    }
+
     public Uni<Void> apply(OrderUpdate update, ClientOrderId orderId) {
         String messageId = update.clientOrderId() + ":" + update.status() + ":" + (update.tradeId() == null ? "" : update.tradeId());
         return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, messageId).flatMap(first -> !first
-                ? Uni.createFrom().<List<VenueAction>>item(List.of())
-                : advanceWatermark(tx, update).flatMap(ignored -> positions.findByIdForUpdate(tx, orderId.positionId())).flatMap(found -> {
-                    if (found.isEmpty()) {
-                        count("unknown_position");
-                        return Uni.createFrom().item(List.<VenueAction>of());
-                    }
-                    Decision d = decide(found.get(), update, orderId);
-                    if (d == null) {
-                        count("not_applicable");
-                        return Uni.createFrom().item(List.<VenueAction>of());
-                    }
-                    return write(tx, found.get(), d, update);
-                })))
+                ? none()
+                : ledger.record(tx, update).flatMap(seq -> seq.isEmpty()
+                        ? settle(tx, null, "duplicate_trade", List.of())
+                        : advanceWatermark(tx, update)
+                                .flatMap(ignored -> positions.findByIdForUpdate(tx, orderId.positionId()))
+                                .flatMap(found -> found.isEmpty()
+                                        ? settle(tx, seq.get(), "unknown_position", List.of())
+                                        : ledger.accountedFor(tx, update.venue(), update.clientOrderId())
+                                                .flatMap(before -> apply(tx, found.get(), new Update(update, orderId, before), seq.get()))))))
                 .flatMap(venues::dispatch);
+    }
+
+    private Uni<List<VenueAction>> apply(SqlClient tx, PositionSnapshot p, Update up, long seq) {
+        Decision d = up.id().role() == OrderRole.ENTRY ? decideEntry(p, up) : decideExitSide(p, up);
+        boolean retryExit = isCurrentExit(p, up) && up.endedUnfilled();
+        if (d == null && !retryExit) {
+            return settle(tx, seq, "not_applicable", List.of());
+        }
+        Uni<Written> written = d == null ? Uni.createFrom().item(new Written(p, List.of())) : write(tx, p, d, up.u());
+        return written.flatMap(w -> !retryExit ? Uni.createFrom().item(w.actions())
+                : nextExitAttempt(tx, w.position(), up.u()).map(more -> concat(w.actions(), more)))
+                .flatMap(actions -> settle(tx, seq, APPLIED, actions));
+    }
+
+    /** Records the outcome on the ledger row and counts it; passes the actions through. */
+    private Uni<List<VenueAction>> settle(SqlClient tx, Long seq, String outcome, List<VenueAction> actions) {
+        count(outcome);
+        return seq == null ? Uni.createFrom().item(actions) : ledger.outcome(tx, seq, outcome).replaceWith(actions);
+    }
+
+    private static Uni<List<VenueAction>> none() {
+        return Uni.createFrom().item(List.of());
     }
 
     /** A fill changed the venue position: reports older than it are stale from now on. */
     private Uni<Void> advanceWatermark(SqlClient tx, OrderUpdate u) {
-        java.time.Instant venueTime = u.transactionTime() != null ? u.transactionTime() : u.eventTime();
-        if (u.status() != OrderStatus.FILLED || venueTime == null) {
+        Instant venueTime = u.transactionTime() != null ? u.transactionTime() : u.eventTime();
+        if (!u.isFill() || venueTime == null) {
             return Uni.createFrom().voidItem();
         }
         return watermarks.advance(tx, u.account(), u.venue(), u.symbol(), venueTime);
     }
 
-    private Uni<List<VenueAction>> write(SqlClient tx, PositionSnapshot before, Decision d, OrderUpdate update) {
+    private record Written(PositionSnapshot position, List<VenueAction> actions) {
+    }
+
+    private Uni<Written> write(SqlClient tx, PositionSnapshot before, Decision d, OrderUpdate update) {
         String cause = "venue:" + update.clientOrderId() + ":" + update.status();
         return transitions.transition(tx, before, d.next(), d.type(), cause).flatMap(written -> {
             count(d.type().name());
             if (d.then() == null) {
-                return Uni.createFrom().item(d.afterCommit());
+                return Uni.createFrom().item(new Written(written, d.afterCommit()));
             }
-            return write(tx, written, d.then().apply(written), update).map(more -> {
-                List<VenueAction> all = new ArrayList<>(d.afterCommit());
-                all.addAll(more);
-                return all;
-            });
+            return write(tx, written, d.then().apply(written), update)
+                    .map(more -> new Written(more.position(), concat(d.afterCommit(), more.actions())));
         });
     }
 
-    private Decision decide(PositionSnapshot p, OrderUpdate u, ClientOrderId id) {
-        var now = clock.now();
-        OrderRole role = id.role();
-        if (role == OrderRole.ENTRY) {
-            if (u.status() == OrderStatus.NEW && allowed(p, PositionEventType.PositionEntryPlaced)) {
-                return new Decision(PositionChange.of(p).status(PositionStatus.ENTRY_PLACED).next(now),
-                        PositionEventType.PositionEntryPlaced, List.of());
-            }
-            if (u.status() == OrderStatus.FILLED && allowed(p, PositionEventType.PositionEntryFilled)) {
-                BigDecimal filled = u.filledQuantity();
-                PositionChange change = PositionChange.of(p).filled(filled, filled, u.averagePrice());
-                if (EntryCancellation.requested(p)) {
-                    // The fill won the race against our cancel: the position exists on the venue, so it is
-                    // recorded as filled and closed at once, never forgotten.
-                    String reason = p.closeReason();
-                    return new Decision(change.status(PositionStatus.PENDING_SL).next(now), PositionEventType.PositionEntryFilled,
-                            List.of(), filledPosition -> exit(filledPosition, reason, now));
+    private Decision decideEntry(PositionSnapshot p, Update up) {
+        Instant now = clock.now();
+        OrderUpdate u = up.u();
+        BigDecimal filledSoFar = filled(p);
+        switch (u.status()) {
+            case NEW:
+                return allowed(p, PositionEventType.PositionEntryPlaced)
+                        ? new Decision(PositionChange.of(p).status(PositionStatus.ENTRY_PLACED).next(now), PositionEventType.PositionEntryPlaced,
+                                List.of())
+                        : null;
+            case PARTIALLY_FILLED:
+                // The entry is still working; what has filled is already held on the venue.
+                return up.cumulative().compareTo(filledSoFar) > 0 && allowed(p, PositionEventType.PositionEntryPartiallyFilled)
+                        ? new Decision(PositionChange.of(p).status(PositionStatus.ENTRY_PLACED)
+                                .filled(up.cumulative(), up.cumulative(), u.averagePrice()).next(now),
+                                PositionEventType.PositionEntryPartiallyFilled, List.of())
+                        : null;
+            case FILLED:
+                return allowed(p, PositionEventType.PositionEntryFilled) ? entryFilled(p, up.cumulative(), u.averagePrice(), now) : null;
+            default:
+                if (!allowed(p, PositionEventType.PositionRolledBack)) {
+                    return null;
                 }
-                boolean protect = p.stopLoss() != null || p.takeProfit() != null;
-                if (!protect) {
-                    return new Decision(change.status(PositionStatus.ACTIVE).next(now), PositionEventType.PositionActivated, List.of());
+                // Cancelled, expired or refused. Whatever filled before that is a position on the venue, never
+                // forgotten: it is recorded as filled for that much (then protected, or exited if a close asked
+                // for the cancel). Nothing filled: the entry rolls back.
+                if (up.cumulative().compareTo(filledSoFar) > 0) {
+                    return entryFilled(p, up.cumulative(), u.averagePrice(), now);
                 }
-                PositionSnapshot next = change.status(PositionStatus.PENDING_SL).next(now);
-                return new Decision(next, PositionEventType.PositionEntryFilled, ProtectiveOrders.place(next));
-            }
-            if ((u.status() == OrderStatus.REJECTED || u.status() == OrderStatus.CANCELED || u.status() == OrderStatus.EXPIRED)
-                    && allowed(p, PositionEventType.PositionRolledBack)) {
+                if (filledSoFar.signum() > 0) {
+                    return entryFilled(p, filledSoFar, p.entryPrice(), now);
+                }
                 String reason = EntryCancellation.requested(p) ? p.closeReason() : "ENTRY_" + u.status();
-                return new Decision(PositionChange.of(p).status(PositionStatus.ROLLED_BACK)
-                        .closed(null, null, reason, now).next(now), PositionEventType.PositionRolledBack, List.of());
-            }
-            return null;
+                return new Decision(PositionChange.of(p).status(PositionStatus.ROLLED_BACK).closed(null, null, reason, now).next(now),
+                        PositionEventType.PositionRolledBack, List.of());
         }
-        if ((role == OrderRole.STOP_LOSS || role == OrderRole.TAKE_PROFIT) && u.status() == OrderStatus.NEW
-                && p.status() == PositionStatus.PENDING_SL) {
-            return new Decision(PositionChange.of(p).status(PositionStatus.ACTIVE).next(now), PositionEventType.PositionActivated,
-                    List.of());
+    }
+
+    private Decision entryFilled(PositionSnapshot p, BigDecimal filled, BigDecimal price, Instant now) {
+        PositionChange change = PositionChange.of(p).filled(filled, filled, price);
+        if (EntryCancellation.requested(p)) {
+            // The fill won the race against our cancel: the position exists on the venue, so it is recorded as
+            // filled and closed at once.
+            String reason = p.closeReason();
+            return new Decision(change.status(PositionStatus.PENDING_SL).next(now), PositionEventType.PositionEntryFilled, List.of(),
+                    filledPosition -> exit(filledPosition, reason, now));
         }
-        if (u.status() == OrderStatus.FILLED && role != OrderRole.ENTRY && allowed(p, PositionEventType.PositionClosed)) {
+        if (p.stopLoss() == null && p.takeProfit() == null) {
+            return new Decision(change.status(PositionStatus.ACTIVE).next(now), PositionEventType.PositionActivated, List.of());
+        }
+        PositionSnapshot next = change.status(PositionStatus.PENDING_SL).next(now);
+        return new Decision(next, PositionEventType.PositionEntryFilled, ProtectiveOrders.place(next));
+    }
+
+    /** Stop loss, take profit or exit: protection in place, the position partly or wholly exited. */
+    private Decision decideExitSide(PositionSnapshot p, Update up) {
+        Instant now = clock.now();
+        OrderUpdate u = up.u();
+        OrderRole role = up.id().role();
+        if (u.status() == OrderStatus.NEW) {
+            return role != OrderRole.EXIT && p.status() == PositionStatus.PENDING_SL
+                    ? new Decision(PositionChange.of(p).status(PositionStatus.ACTIVE).next(now), PositionEventType.PositionActivated,
+                            List.of())
+                    : null;
+        }
+        BigDecimal newly = up.newlyFilled();
+        boolean whollyExited = u.status() == OrderStatus.FILLED || (newly.signum() > 0 && newly.compareTo(p.remainingQuantity()) >= 0);
+        if (whollyExited && allowed(p, PositionEventType.PositionClosed)) {
             String reason = switch (role) {
                 case STOP_LOSS -> "STOP_LOSS";
                 case TAKE_PROFIT -> "TAKE_PROFIT";
                 default -> p.closeReason() != null ? p.closeReason() : "COMMAND";
             };
-            BigDecimal pnl = pnl(p, u.averagePrice(), u.filledQuantity());
+            BigDecimal pnl = plus(p.realizedPnl(), pnl(p, up.newFillPrice(), newly));
             PositionSnapshot next = PositionChange.of(p).status(PositionStatus.CLOSED).closed(u.averagePrice(), pnl, reason, now)
                     .next(now);
-            List<VenueAction> after = new ArrayList<>(ProtectiveOrders.cancelAll(next));
-            return new Decision(next, PositionEventType.PositionClosed, after);
+            return new Decision(next, PositionEventType.PositionClosed, new ArrayList<>(ProtectiveOrders.cancelAll(next)));
+        }
+        if (newly.signum() > 0 && allowed(p, PositionEventType.PositionAdjusted)) {
+            // Part of the position left the venue (a partial exit or stop fill): the open quantity follows.
+            PositionSnapshot next = PositionChange.of(p).remaining(p.remainingQuantity().subtract(newly))
+                    .realizedPnl(plus(p.realizedPnl(), pnl(p, up.newFillPrice(), newly))).next(now);
+            return new Decision(next, PositionEventType.PositionAdjusted, List.of());
         }
         return null;
     }
 
-    private static Decision exit(PositionSnapshot p, String reason, java.time.Instant now) {
+    /** The exit order the closing position currently waits on (not an older attempt's). */
+    private static boolean isCurrentExit(PositionSnapshot p, Update up) {
+        return up.id().role() == OrderRole.EXIT && up.u().clientOrderId().equals(p.exitOrderId());
+    }
+
+    /**
+     * The current exit ended without closing the position (refused, expired, cancelled): the next attempt, under
+     * a new client order id and sized by the freshest venue report; none at all when the venue holds nothing, the
+     * position then closes as reconciled. Attempts are bounded, so a venue that keeps refusing cannot make us
+     * spin; an exhausted position stays CLOSING, visible to operators (log, metric, audit).
+     */
+    private Uni<List<VenueAction>> nextExitAttempt(SqlClient tx, PositionSnapshot p, OrderUpdate u) {
+        if (p.status() != PositionStatus.CLOSING) {
+            return none();
+        }
+        String cause = "venue:" + u.clientOrderId() + ":" + u.status();
+        if (p.exitAttempt() >= maxExitAttempts) {
+            count("exit_attempts_exhausted");
+            Log.errorf("Position #%d (%s %s): exit %s ended %s (%s) and %d exit attempts are used up; it stays CLOSING "
+                    + "until the venue is reconciled or an operator steps in", p.id(), p.account(), p.symbol(), u.clientOrderId(),
+                    u.status(), u.reason(), p.exitAttempt());
+            return none();
+        }
+        return exitSizing.size(tx, p, cause).flatMap(sized -> {
+            Instant now = clock.now();
+            if (sized instanceof ExitSizing.Exit exit) {
+                PositionSnapshot closing = OrderIntents.closing(exit.position(), p.closeReason(), now);
+                return transitions.transition(tx, exit.position(), closing, PositionEventType.PositionExitRetried, cause).map(written -> {
+                    count("exit_retried");
+                    Log.infof("Position #%d: exit %s ended %s (%s); trying again as %s", p.id(), u.clientOrderId(), u.status(),
+                            u.reason(), written.exitOrderId());
+                    return OrderIntents.place(OrderIntents.exit(written));
+                });
+            }
+            return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause)
+                    .map(written -> ReconciledClose.cancellations(p));
+        });
+    }
+
+    private static Decision exit(PositionSnapshot p, String reason, Instant now) {
         PositionSnapshot closing = OrderIntents.closing(p, reason, now);
         return new Decision(closing, PositionEventType.PositionClosing, OrderIntents.place(OrderIntents.exit(closing)));
     }
@@ -174,12 +306,29 @@ public class OrderUpdateHandler {
         return Lifecycle.next(p.status(), type).isPresent();
     }
 
+    private static BigDecimal filled(PositionSnapshot p) {
+        return p.filledQuantity() == null ? BigDecimal.ZERO : p.filledQuantity();
+    }
+
+    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return PositionRows.strip(a.add(b));
+    }
+
     private static BigDecimal pnl(PositionSnapshot p, BigDecimal exitPrice, BigDecimal quantity) {
-        if (p.entryPrice() == null || exitPrice == null || quantity == null) {
+        if (p.entryPrice() == null || exitPrice == null || quantity == null || quantity.signum() <= 0) {
             return null;
         }
         BigDecimal perUnit = exitPrice.subtract(p.entryPrice());
-        return io.positrack.position.lifecycle.PositionRows.strip((p.side() == Side.BUY ? perUnit : perUnit.negate()).multiply(quantity));
+        return PositionRows.strip((p.side() == Side.BUY ? perUnit : perUnit.negate()).multiply(quantity));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void count(String outcome) {

@@ -8,7 +8,15 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.positrack.contracts.venue.OrderStatus;
+import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.position.support.Clock;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,10 +26,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VenueDispatcher {
 
-    private final Map<String, ExecutionVenue> venues;
+    /** Where a venue's synchronous refusal goes: {@code venue-events}, as the REJECTED update the venue's stream never sends. */
+    public static final String REFUSALS = "venue-refusals";
 
-    public VenueDispatcher(Instance<ExecutionVenue> venues) {
+    private final Map<String, ExecutionVenue> venues;
+    private final MutinyEmitter<OrderUpdate> refusals;
+    private final Clock clock;
+
+    public VenueDispatcher(Instance<ExecutionVenue> venues, @Channel(REFUSALS) MutinyEmitter<OrderUpdate> refusals, Clock clock) {
         this.venues = venues.stream().collect(Collectors.toMap(ExecutionVenue::name, Function.identity()));
+        this.refusals = refusals;
+        this.clock = clock;
     }
 
     public boolean knows(String venue) {
@@ -54,6 +69,21 @@ public class VenueDispatcher {
         return chain;
     }
 
+    /**
+     * A venue that refuses an order in its answer (Binance: HTTP 400 with -2022) reports nothing on its
+     * stream, yet the position must learn of it (an entry rolls back, an exit tries again). The refusal
+     * is published as a REJECTED order update on {@code venue-events}, keyed by symbol, and applied
+     * like any other: after a crash it is still there, and a repeat is deduplicated.
+     */
+    private Uni<Void> refused(OrderRequest order, String reason) {
+        Log.warnf("Order %s refused by %s: %s", order.clientOrderId(), order.venue(), reason);
+        java.time.Instant now = clock.now();
+        OrderUpdate update = new OrderUpdate(order.account(), order.venue(), order.symbol(), order.clientOrderId().toString(), null,
+                order.side(), OrderStatus.REJECTED, java.math.BigDecimal.ZERO, null, null, reason, now, null, null, null);
+        return refusals.sendMessage(Message.of(update)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(order.symbol()).build()));
+    }
+
     private Uni<Void> run(VenueAction action) {
         ExecutionVenue venue = venues.get(action.venue());
         if (venue == null) {
@@ -63,11 +93,15 @@ public class VenueDispatcher {
         // Java 17: no pattern matching in switch yet, hence instanceof.
         Uni<Void> call;
         if (action instanceof VenueAction.Place place) {
-            call = venue.place(place.order()).invoke(result -> {
+            call = venue.place(place.order()).flatMap(result -> {
+                if (result instanceof Placement.Rejected rejected) {
+                    return refused(place.order(), rejected.reason());
+                }
                 if (!(result instanceof Placement.Accepted) && !(result instanceof Placement.AlreadyPlaced)) {
                     Log.warnf("Order %s: %s", place.order().clientOrderId(), result);
                 }
-            }).replaceWithVoid();
+                return Uni.createFrom().voidItem();
+            });
         } else if (action instanceof VenueAction.Cancel cancel) {
             call = venue.cancel(cancel.account(), cancel.symbol(), cancel.clientOrderId());
         } else {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.deadletter.DeadLetterPublisher;
@@ -53,10 +54,14 @@ public class VenueEventConsumer {
         if (orderId.isEmpty()) {
             return deadLetters.send(record, "client order id '" + update.clientOrderId() + "' is not one of Positrack's");
         }
-        if (update.status() == io.positrack.contracts.venue.OrderStatus.FILLED
-                && (update.filledQuantity() == null || update.filledQuantity().signum() <= 0 || update.averagePrice() == null
-                        || update.averagePrice().signum() <= 0)) {
-            return deadLetters.send(record, "fill needs positive filledQuantity and averagePrice");
+        boolean fill = update.status() == OrderStatus.FILLED || update.status() == OrderStatus.PARTIALLY_FILLED;
+        if (fill && (update.filledQuantity() == null || update.filledQuantity().signum() <= 0 || update.averagePrice() == null
+                || update.averagePrice().signum() <= 0)) {
+            return deadLetters.send(record, "a fill needs positive filledQuantity and averagePrice");
+        }
+        if (update.filledQuantity() != null && update.filledQuantity().signum() < 0
+                || update.lastFilledQuantity() != null && update.lastFilledQuantity().signum() < 0) {
+            return deadLetters.send(record, "filled quantities cannot be negative");
         }
         return handler.apply(update, orderId.get())
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))

@@ -49,8 +49,8 @@ import io.positrack.position.support.PositionTestClient;
 class KillDuringLoadIT {
 
     /**
-     * 10,000 by default (issue 3). They make about 9,000 distinct venue events (order updates and
-     * position reports), printed at the end. {@code -Dpositrack.crash.commands=N} for a quicker local run.
+     * 10,000 by default (issue 3). They make more than 10,000 distinct venue events (order updates and
+     * position reports; issue 6 asks for at least that many), printed at the end. {@code -Dpositrack.crash.commands=N} for a quicker local run.
      */
     private static final int COMMANDS = Integer.getInteger("positrack.crash.commands", 10_000);
     private static final int SYMBOLS = 100;
@@ -70,17 +70,20 @@ class KillDuringLoadIT {
         // Short enough that intents lost in the kill window are re-sent within the test's patience.
         config.put("positrack.position.intents.resend-after", "2s");
         config.put("positrack.position.intents.sweep-interval", "1s");
-        // Every venue fault the paper venue can inject, from a fixed seed: lost and duplicated stream events,
-        // placements that time out after the order was taken, and snapshots 300 ms behind the stream.
-        // Reconciliation runs every second so that its snapshots race the stream as much as possible.
+        // Every venue fault the paper venue can inject, from a fixed seed: lost, duplicated and delayed (so
+        // reordered) stream events, placements that time out after the order was taken, partial fills, and
+        // snapshots 300 ms behind the stream.
+        // Reconciliation runs twice a second so that its snapshots race the stream as much as possible.
         config.put("positrack.position.paper.faults.seed", Long.toString(FAULT_SEED));
         config.put("positrack.position.paper.faults.drop-events", "0.02");
         config.put("positrack.position.paper.faults.duplicate-events", "0.05");
         config.put("positrack.position.paper.faults.placement-timeouts", "0.02");
         config.put("positrack.position.paper.faults.delay-events", "0.05");
         config.put("positrack.position.paper.faults.max-delay", "500ms");
+        // Fills that take only part of an order: more venue events, and entries cancelled or exits refused after a part filled.
+        config.put("positrack.position.paper.faults.partial-fills", "0.5");
         config.put("positrack.position.paper.snapshot-lag", "300ms");
-        config.put("positrack.position.reconciliation.interval", "1s");
+        config.put("positrack.position.reconciliation.interval", "500ms");
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "crash-it", "position-service.log"))
                 .start();
@@ -103,17 +106,22 @@ class KillDuringLoadIT {
     @Test
     void aKilledAndRestartedServiceLosesNoCommandAppliesNoneTwiceAndKeepsEventsContiguous() throws Exception {
         String account = PositionTestClient.uniqueAccount("crash");
-        Workload workload = new Workload(account, new Random(20261121L));
+        Workload workload = new Workload(account, new Random(20261121L), new Random(FAULT_SEED));
+        workload.startMarket(client);
         List<String> sent = new ArrayList<>();
 
-        // First half while the service runs; kill -9 once a good part of it has been answered.
+        // 70 % while the service runs: most of it paced by the answers, as users and bots send commands over
+        // time (so positions live alongside the real-time market: fills, stops, exits); then a burst, and kill -9
+        // while that burst is in flight.
         long started = System.nanoTime();
-        sent.addAll(workload.send(client, COMMANDS / 2));
-        await().atMost(Duration.ofMinutes(3)).until(() -> answered(account).size() >= COMMANDS / 5);
+        int paced = COMMANDS * 6 / 10;
+        sent.addAll(workload.sendPaced(client, paced, () -> answered(account).size(), 200));
+        sent.addAll(workload.send(client, COMMANDS * 7 / 10 - paced));
+        await().atMost(Duration.ofMinutes(3)).until(() -> answered(account).size() >= paced);
         service.kill();
         int answeredAtKill = answered(account).size();
-        // The second half arrives while no service runs: Kafka keeps it.
-        sent.addAll(workload.send(client, COMMANDS - COMMANDS / 2));
+        // The rest arrives while no service runs: Kafka keeps it.
+        sent.addAll(workload.send(client, COMMANDS - COMMANDS * 7 / 10));
         service.start();
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
@@ -141,6 +149,7 @@ class KillDuringLoadIT {
                         && distinctEventVersions(account) == auditRows(account));
         long auditRows = auditRows(account);
         long settled = System.nanoTime();
+        workload.stopMarket();
 
         // No command lost: each one sent has a result on command-results, and nothing else has.
         Map<String, List<ConsumerRecord<String, String>>> results = answered(account);
@@ -183,6 +192,20 @@ class KillDuringLoadIT {
                 republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
                 Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, metricLines("positrack_paper_faults_total"),
                 metricLines("positrack_reconciliation_reports_total"));
+        System.out.printf("KillDuringLoadIT: order updates received by status: %s; positions by status and reason: %s%n",
+                breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
+                breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"));
+        // What reconciliation had to repair, symbol by symbol: every position's events on a symbol that saw an
+        // adoption or a reconciled close (the stream events the faults dropped, made good).
+        System.out.printf("KillDuringLoadIT: repaired by reconciliation: %s%n", breakdown("""
+                SELECT p.symbol || ' #' || p.id || ' ' || string_agg(e.type || coalesce('(' || e.cause || ')', ''), ' > ' ORDER BY e.version), p.id
+                  FROM positions p JOIN position_events e ON e.position_id = p.id
+                 WHERE p.symbol IN (SELECT symbol FROM positions WHERE origin = 'ADOPTED' OR close_reason = 'RECONCILED')
+                 GROUP BY p.symbol, p.id ORDER BY p.symbol, p.id"""));
+        if (COMMANDS >= 10_000) {
+            // Issue 6 asks for a randomized run of at least 10,000 venue events with every fault on.
+            assertThat(venueEvents).as("distinct venue events in the full run").isGreaterThanOrEqualTo(10_000);
+        }
     }
 
     /**
@@ -300,6 +323,17 @@ class KillDuringLoadIT {
         return count("SELECT count(*) FROM position_events e JOIN positions p ON p.id = e.position_id WHERE p.account = ?", account);
     }
 
+    /** "key=count, ..." of a two-column query, for the figures printed at the end. */
+    private static String breakdown(String sql) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.append(out.length() == 0 ? "" : ", ").append(rs.getString(1)).append('=').append(rs.getLong(2));
+            }
+        }
+        return out.toString();
+    }
+
     private static long distinctEventVersions(String account) {
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, String> r : client.events.all()) {
@@ -337,11 +371,15 @@ class KillDuringLoadIT {
         private final String account;
         private final Random random;
         private final List<String> symbols = new ArrayList<>();
-        private final Map<String, BigDecimal> prices = new HashMap<>();
+        private final Map<String, BigDecimal> prices = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Random marketRandom;
+        private final java.util.concurrent.ScheduledExecutorService market = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> new Thread(r, "crash-it-market"));
 
-        Workload(String account, Random random) {
+        Workload(String account, Random random, Random marketRandom) {
             this.account = account;
             this.random = random;
+            this.marketRandom = marketRandom;
             for (int i = 0; i < SYMBOLS; i++) {
                 String symbol = "CR%03dUSD".formatted(i);
                 symbols.add(symbol);
@@ -352,11 +390,6 @@ class KillDuringLoadIT {
         List<String> send(PositionTestClient client, int n) {
             List<String> ids = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                if (i % 10 == 0) {
-                    for (int t = 0; t < 10; t++) {
-                        tick(client, symbols.get(random.nextInt(SYMBOLS)));
-                    }
-                }
                 PositionCommand command = next(symbols.get(random.nextInt(SYMBOLS)));
                 client.sendCommandAsync(command);
                 ids.add(command.commandId());
@@ -365,14 +398,39 @@ class KillDuringLoadIT {
             return ids;
         }
 
-        void tickEverySymbol(PositionTestClient client) {
+        /** Sends {@code n} commands, never more than {@code window} ahead of the answers. */
+        List<String> sendPaced(PositionTestClient client, int n, java.util.function.IntSupplier answered, int window) {
+            List<String> ids = new ArrayList<>(n);
+            for (int i = 0; i < n; i += 50) {
+                int ahead = i;
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> answered.getAsInt() >= ahead - window);
+                ids.addAll(send(client, Math.min(50, n - i)));
+            }
+            return ids;
+        }
+
+        /**
+         * The market runs in real time beside the commands, as a feed does: every symbol ticks once a second,
+         * also while the service is down. Ticks sent in one burst with the commands would be consumed long
+         * before the commands they were meant to follow, and most entries would never fill.
+         */
+        void startMarket(PositionTestClient client) {
+            market.scheduleAtFixedRate(() -> tickEverySymbol(client), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void stopMarket() {
+            market.shutdownNow();
+        }
+
+        synchronized void tickEverySymbol(PositionTestClient client) {
             symbols.forEach(symbol -> tick(client, symbol));
             client.flush();
         }
 
         private void tick(PositionTestClient client, String symbol) {
             // A random walk of up to ±0.5 % a tick: enough for stops 1 % away to trigger now and then.
-            BigDecimal move = BigDecimal.valueOf(random.nextInt(101) - 50, 4);
+            BigDecimal move = BigDecimal.valueOf(marketRandom.nextInt(101) - 50, 4);
             BigDecimal price = prices.get(symbol).multiply(BigDecimal.ONE.add(move)).setScale(2, RoundingMode.HALF_UP);
             prices.put(symbol, price);
             client.tickAsync(symbol, price, price.add(new BigDecimal("0.02")));

@@ -41,6 +41,19 @@ class LifecycleTest {
     }
 
     @Test
+    void aRetriedExitKeepsThePositionClosingAndStartsFromClosingOnly() {
+        assertThat(Lifecycle.allowedFrom(PositionEventType.PositionExitRetried)).containsExactly(CLOSING);
+        assertThat(Lifecycle.next(CLOSING, PositionEventType.PositionExitRetried)).contains(CLOSING);
+    }
+
+    @Test
+    void aPartialEntryFillKeepsTheEntryWorking() {
+        assertThat(Lifecycle.next(PENDING_ENTRY, PositionEventType.PositionEntryPartiallyFilled)).contains(ENTRY_PLACED);
+        assertThat(Lifecycle.next(ENTRY_PLACED, PositionEventType.PositionEntryPartiallyFilled)).contains(ENTRY_PLACED);
+        assertThat(Lifecycle.next(PENDING_SL, PositionEventType.PositionEntryPartiallyFilled)).isEmpty();
+    }
+
+    @Test
     void onlyUnfilledEntriesRollBack() {
         assertThat(Lifecycle.allowedFrom(PositionEventType.PositionRolledBack)).containsExactlyInAnyOrder(PENDING_ENTRY, ENTRY_PLACED);
     }

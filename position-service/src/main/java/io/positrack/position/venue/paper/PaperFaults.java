@@ -25,12 +25,15 @@ public class PaperFaults {
     private volatile double duplicateEvents;
     private volatile double placementTimeouts;
     private volatile double delayEvents;
+    private volatile double partialFills;
+    private final java.util.Map<String, java.util.Deque<String>> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration maxDelay;
     private final Counter delayed;
     private final Random random;
     private final Counter dropped;
     private final Counter duplicated;
     private final Counter timedOut;
+    private final Counter partial;
 
     public PaperFaults(PositionConfig config, MeterRegistry registry) {
         this.dropped = registry.counter("positrack.paper.faults", "kind", "dropped_event");
@@ -42,6 +45,8 @@ public class PaperFaults {
         this.duplicateEvents = paper.faults().duplicateEvents();
         this.placementTimeouts = paper.faults().placementTimeouts();
         this.delayEvents = paper.faults().delayEvents();
+        this.partialFills = paper.faults().partialFills();
+        this.partial = registry.counter("positrack.paper.faults", "kind", "partial_fill");
         this.maxDelay = paper.faults().maxDelay();
         this.delayed = registry.counter("positrack.paper.faults", "kind", "delayed_event");
         this.random = new Random(paper.faults().seed());
@@ -74,6 +79,38 @@ public class PaperFaults {
     /** Share of stream events published late, so that later events may overtake them. */
     public void delayEvents(double share) {
         this.delayEvents = share;
+    }
+
+    /** Share of fills that take only part of what the order still wants. */
+    public void partialFills(double share) {
+        this.partialFills = share;
+    }
+
+    /**
+     * The next {@code times} placements on {@code symbol} are refused in the venue's answer with this reason,
+     * as a real venue refuses a reduce-only order that would not reduce (Binance -2022): nothing is booked
+     * and no stream event follows.
+     */
+    public void refusePlacements(String symbol, int times, String reason) {
+        java.util.Deque<String> queue = refusals.computeIfAbsent(symbol, s -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(reason);
+        }
+    }
+
+    /** The reason to refuse this placement with, if a test asked for one. */
+    java.util.Optional<String> refusalOfPlacementOn(String symbol) {
+        java.util.Deque<String> queue = refusals.get(symbol);
+        return java.util.Optional.ofNullable(queue == null ? null : queue.poll());
+    }
+
+    /** Whether this fill takes only part of what the order wants. */
+    synchronized boolean partialThisFill() {
+        boolean part = partialFills > 0 && random.nextDouble() < partialFills;
+        if (part) {
+            partial.increment();
+        }
+        return part;
     }
 
     /** How long to hold the next stream event back: zero for most. */

@@ -65,6 +65,10 @@ public class PaperVenue implements ExecutionVenue {
 
     @Override
     public Uni<Placement> place(OrderRequest o) {
+        java.util.Optional<String> refusal = faults.refusalOfPlacementOn(o.symbol());
+        if (refusal.isPresent()) {
+            return Uni.createFrom().item(new Placement.Rejected(refusal.get()));
+        }
         return pool.preparedQuery("""
                 INSERT INTO paper.orders (client_order_id, account, symbol, side, quantity, type, trigger_price, reduce_only, status)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'NEW') ON CONFLICT (client_order_id) DO NOTHING""")
@@ -114,7 +118,7 @@ public class PaperVenue implements ExecutionVenue {
     @Override
     public Uni<Optional<OrderUpdate>> lookup(String account, String symbol, String clientOrderId) {
         return pool.preparedQuery("""
-                SELECT side, status, filled_quantity, average_price FROM paper.orders
+                SELECT side, status, filled_quantity, average_price, updated_at FROM paper.orders
                  WHERE client_order_id = $1 AND account = $2 AND symbol = $3""")
                 .execute(Tuple.of(clientOrderId, account, symbol))
                 .map(rows -> {
@@ -126,7 +130,8 @@ public class PaperVenue implements ExecutionVenue {
                     BigDecimal average = row.getBigDecimal("average_price");
                     return Optional.of(update(account, symbol, clientOrderId, Side.valueOf(row.getString("side")), status,
                             PositionRows.strip(row.getBigDecimal("filled_quantity")),
-                            average == null ? null : PositionRows.strip(average), "lookup"));
+                            average == null ? null : PositionRows.strip(average), "lookup",
+                            row.getOffsetDateTime("updated_at").toInstant()));
                 });
     }
 
@@ -143,12 +148,15 @@ public class PaperVenue implements ExecutionVenue {
 
     private Uni<Void> cancelWhere(String account, String symbol, String condition, String value) {
         return pool.preparedQuery("UPDATE paper.orders SET status = 'CANCELED', updated_at = now() "
-                + "WHERE account = $1 AND symbol = $2 AND status = 'NEW' AND " + condition + " RETURNING client_order_id, side")
+                + "WHERE account = $1 AND symbol = $2 AND status IN ('NEW', 'PARTIALLY_FILLED') AND " + condition
+                + " RETURNING client_order_id, side, filled_quantity, average_price")
                 .execute(Tuple.of(account, symbol, value))
                 .flatMap(rows -> {
+                    // A cancelled order keeps what it filled before: the update says how much.
                     List<OrderUpdate> updates = new ArrayList<>();
                     rows.forEach(r -> updates.add(update(account, symbol, r.getString("client_order_id"),
-                            Side.valueOf(r.getString("side")), OrderStatus.CANCELED, BigDecimal.ZERO, null, "cancelled")));
+                            Side.valueOf(r.getString("side")), OrderStatus.CANCELED, PositionRows.strip(r.getBigDecimal("filled_quantity")),
+                            PositionRows.strip(r.getBigDecimal("average_price")), "cancelled")));
                     return publish(updates);
                 });
     }
@@ -156,8 +164,9 @@ public class PaperVenue implements ExecutionVenue {
     /** Matches the symbol's working orders against one tick. */
     public Uni<Void> onTick(MarketTick tick) {
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                SELECT client_order_id, account, side, quantity, type, trigger_price, reduce_only
-                  FROM paper.orders WHERE symbol = $1 AND status = 'NEW' ORDER BY created_at, client_order_id FOR UPDATE""")
+                SELECT client_order_id, account, side, quantity, type, trigger_price, reduce_only, filled_quantity, average_price, status
+                  FROM paper.orders WHERE symbol = $1 AND status IN ('NEW', 'PARTIALLY_FILLED')
+                 ORDER BY created_at, client_order_id FOR UPDATE""")
                 .execute(Tuple.of(tick.symbol()))
                 .flatMap(rows -> {
                     Uni<List<OrderUpdate>> chain = Uni.createFrom().item(new ArrayList<>());
@@ -178,7 +187,8 @@ public class PaperVenue implements ExecutionVenue {
         Side side = Side.valueOf(order.getString("side"));
         BigDecimal price = side == Side.BUY ? tick.ask() : tick.bid();
         BigDecimal trigger = order.getBigDecimal("trigger_price");
-        boolean triggered = switch (order.getString("type")) {
+        // An order that has partly filled was triggered already: the rest fills like a market order.
+        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || switch (order.getString("type")) {
             case "MARKET" -> true;
             // A stop that buys protects a short: it fires when the price rises to it; one that sells, when it falls.
             case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
@@ -194,35 +204,57 @@ public class PaperVenue implements ExecutionVenue {
                 .execute(Tuple.of(account, tick.symbol()))
                 .flatMap(rows -> {
                     BigDecimal held = rows.size() == 0 ? BigDecimal.ZERO : rows.iterator().next().getBigDecimal("quantity");
-                    BigDecimal quantity = order.getBigDecimal("quantity");
+                    BigDecimal before = order.getBigDecimal("filled_quantity");
+                    BigDecimal averageBefore = order.getBigDecimal("average_price");
+                    BigDecimal wanted = order.getBigDecimal("quantity").subtract(before);
+                    BigDecimal quantity = wanted;
+                    boolean clamped = false;
                     if (order.getBoolean("reduce_only")) {
                         // Reduce-only: only the part that moves the position towards zero.
                         boolean reduces = held.signum() != 0 && held.signum() != signed.signum();
                         quantity = reduces ? quantity.min(held.abs()) : BigDecimal.ZERO;
+                        clamped = quantity.compareTo(wanted) < 0;
                     }
                     if (quantity.signum() == 0) {
                         return tx.preparedQuery("UPDATE paper.orders SET status = 'EXPIRED', updated_at = now() WHERE client_order_id = $1")
                                 .execute(Tuple.of(id)).replaceWith(update(account, tick.symbol(), id, side, OrderStatus.EXPIRED,
-                                        BigDecimal.ZERO, null, "reduce-only order would not reduce the position"));
+                                        PositionRows.strip(before), PositionRows.strip(averageBefore),
+                                        "reduce-only order would not reduce the position"));
                     }
-                    BigDecimal filled = quantity;
+                    // Fault injection: this trade takes only half of what is left; the order keeps working.
+                    boolean partial = !clamped && faults.partialThisFill();
+                    BigDecimal fill = partial ? half(quantity) : quantity;
+                    BigDecimal cumulative = before.add(fill);
+                    BigDecimal average = PositionRows.strip(averageBefore == null ? price
+                            : averageBefore.multiply(before).add(price.multiply(fill)).divide(cumulative, java.math.MathContext.DECIMAL64));
+                    OrderStatus status = partial ? OrderStatus.PARTIALLY_FILLED : OrderStatus.FILLED;
                     var at = clock.now();
                     return tx.preparedQuery("""
                             INSERT INTO paper.positions (account, symbol, quantity) VALUES ($1, $2, $3)
                             ON CONFLICT (account, symbol) DO UPDATE SET quantity = paper.positions.quantity + EXCLUDED.quantity
                             RETURNING quantity""")
-                            .execute(Tuple.of(account, tick.symbol(), filled.multiply(signed)))
+                            .execute(Tuple.of(account, tick.symbol(), fill.multiply(signed)))
                             // The history behind lagging snapshots: the net quantity from this fill on.
                             .flatMap(net -> tx.preparedQuery("""
                                     INSERT INTO paper.position_changes (account, symbol, quantity, entry_price, changed_at)
                                     VALUES ($1, $2, $3, $4, $5)""")
                                     .execute(Tuple.of(account, tick.symbol(), net.iterator().next().getBigDecimal("quantity"), price,
                                             PositionRows.timestamp(at))))
-                            .flatMap(ignored -> tx.preparedQuery("UPDATE paper.orders SET status = 'FILLED', filled_quantity = $2, "
-                                    + "average_price = $3, updated_at = now() WHERE client_order_id = $1")
-                                    .execute(Tuple.of(id, filled, price)))
-                            .replaceWith(update(account, tick.symbol(), id, side, OrderStatus.FILLED, filled, price, null, at));
+                            // updated_at is the fill's own time, so an order looked up later reports the same transaction
+                            // time as its streamed fill (the watermark must not fall behind the book's change).
+                            .flatMap(ignored -> tx.preparedQuery("UPDATE paper.orders SET status = $4, filled_quantity = $2, "
+                                    + "average_price = $3, updated_at = $5 WHERE client_order_id = $1")
+                                    .execute(Tuple.of(id, cumulative, average, status.name(), PositionRows.timestamp(at))))
+                            .replaceWith(new OrderUpdate(account, name(), tick.symbol(), id, id, side, status, PositionRows.strip(cumulative),
+                                    average, id + "-t" + PositionRows.strip(cumulative).toPlainString(), null, at, at,
+                                    PositionRows.strip(fill), price));
                 });
+    }
+
+    /** Half of a quantity, never zero: a partial fill of a quantity too small to halve takes all of it. */
+    private static BigDecimal half(BigDecimal quantity) {
+        BigDecimal half = quantity.divide(BigDecimal.valueOf(2), quantity.scale() + 1, java.math.RoundingMode.DOWN);
+        return half.signum() > 0 && half.compareTo(quantity) < 0 ? half : quantity;
     }
 
     private OrderUpdate update(String account, String symbol, String clientOrderId, Side side, OrderStatus status,
@@ -233,8 +265,8 @@ public class PaperVenue implements ExecutionVenue {
     /** {@code now} is the venue's transaction time: for a fill, the time its position change is recorded under. */
     private OrderUpdate update(String account, String symbol, String clientOrderId, Side side, OrderStatus status,
             BigDecimal filled, BigDecimal price, String reason, Instant now) {
-        return new OrderUpdate(account, name(), symbol, clientOrderId, clientOrderId, side, status, filled, price,
-                status == OrderStatus.FILLED ? clientOrderId + "-fill" : null, reason, now, now);
+        return new OrderUpdate(account, name(), symbol, clientOrderId, clientOrderId, side, status, filled, price, null, reason, now, now,
+                null, null);
     }
 
     private Uni<Void> send(OrderUpdate u) {

@@ -1,0 +1,178 @@
+package io.positrack.position.venue.binance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.OrderRole;
+import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.position.venue.AccountSnapshot;
+import io.positrack.position.venue.ExecutionVenue;
+import io.positrack.position.venue.OrderRequest;
+import io.positrack.position.venue.OrderType;
+import io.positrack.position.venue.Placement;
+import io.quarkus.arc.lookup.LookupIfProperty;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * Binance USDⓈ-M futures as an {@link ExecutionVenue}, for the one account its API key trades for (one-way position
+ * mode). Entries and exits are MARKET orders on {@code /fapi/v1/order} with Positrack's client order id as
+ * {@code newClientOrderId}; the stop loss and take profit are conditional orders (STOP_MARKET, TAKE_PROFIT_MARKET)
+ * on the Algo Order endpoints with the id as {@code clientAlgoId}: since the 2025-12 migration
+ * {@code /fapi/v1/order} refuses conditional types (-4120). Order updates come back on {@code venue-events} through
+ * the {@link UserDataStream}. Exists only with {@code positrack.binance.enabled=true} (checked at run time).
+ */
+@ApplicationScoped
+@LookupIfProperty(name = "positrack.binance.enabled", stringValue = "true")
+public class BinanceVenue implements ExecutionVenue {
+
+    public static final String NAME = "binance-usdm";
+
+    private final BinanceHttp http;
+    private final BinanceConfig config;
+
+    public BinanceVenue(BinanceHttp http, BinanceConfig config) {
+        this.http = http;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Uni<Placement> place(OrderRequest o) {
+        if (!config.account().equals(o.account())) {
+            return Uni.createFrom().item(new Placement.Rejected("binance-usdm trades only for account " + config.account()));
+        }
+        boolean conditional = o.type() != OrderType.MARKET;
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        if (conditional) {
+            params.add(Map.entry("algoType", "CONDITIONAL"));
+        }
+        params.add(Map.entry("symbol", o.symbol()));
+        params.add(Map.entry("side", o.side().name()));
+        params.add(Map.entry("type", o.type().name()));
+        params.add(Map.entry("quantity", o.quantity().stripTrailingZeros().toPlainString()));
+        if (conditional) {
+            params.add(Map.entry("triggerPrice", o.triggerPrice().stripTrailingZeros().toPlainString()));
+        }
+        if (o.reduceOnly()) {
+            params.add(Map.entry("reduceOnly", "true"));
+        }
+        params.add(Map.entry(conditional ? "clientAlgoId" : "newClientOrderId", o.clientOrderId().toString()));
+        String path = conditional ? "/fapi/v1/algoOrder" : "/fapi/v1/order";
+        return http.signed(HttpMethod.POST, path, params, 0)
+                .map(r -> PlacementAnswers.of(r, conditional ? "algoId" : "orderId"))
+                .flatMap(placement -> PlacementAnswers.needsLookup(placement) ? alreadyPlaced(o) : Uni.createFrom().item(placement))
+                .onFailure().recoverWithItem(e -> new Placement.Unknown("binance: " + e.getMessage()));
+    }
+
+    /** -4116: the id is in use by an open order, which is the earlier attempt of this one. */
+    private Uni<Placement> alreadyPlaced(OrderRequest o) {
+        String id = o.clientOrderId().toString();
+        return lookup(o.account(), o.symbol(), id).map(found -> found
+                .<Placement>map(u -> new Placement.AlreadyPlaced(u.venueOrderId() != null ? u.venueOrderId() : id))
+                .orElseGet(() -> new Placement.Unknown("binance said " + id + " is in use but does not know it")));
+    }
+
+    @Override
+    public Uni<Optional<OrderUpdate>> lookup(String account, String symbol, String clientOrderId) {
+        if (conditional(clientOrderId)) {
+            return http.signed(HttpMethod.GET, "/fapi/v1/algoOrder", List.of(Map.entry("clientAlgoId", clientOrderId)), 1)
+                    .flatMap(r -> {
+                        if (r.hasCode(-2013)) {
+                            return Uni.createFrom().item(Optional.<OrderUpdate>empty());
+                        }
+                        JsonNode algo = answer(r, "algo order " + clientOrderId);
+                        String actual = algo.path("actualOrderId").asText("");
+                        Uni<Optional<JsonNode>> matched = actual.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                                : http.signed(HttpMethod.GET, "/fapi/v1/order", List.of(Map.entry("symbol", symbol), Map.entry("orderId", actual)), 1)
+                                        .map(m -> Optional.of(answer(m, "order " + actual + " of algo order " + clientOrderId)));
+                        return matched.map(m -> Optional.of(BinanceMessages.algoOrder(algo, m, account, NAME)));
+                    });
+        }
+        return http.signed(HttpMethod.GET, "/fapi/v1/order", List.of(Map.entry("symbol", symbol), Map.entry("origClientOrderId", clientOrderId)), 1)
+                .map(r -> r.hasCode(-2013) ? Optional.<OrderUpdate>empty()
+                        : Optional.of(BinanceMessages.order(answer(r, "order " + clientOrderId), account, NAME)));
+    }
+
+    /**
+     * positionRisk (v3) after the server time: each listed position as of its {@code updateTime} (the time of the fill
+     * that last changed it); the symbols it leaves out are flat as of the server time minus
+     * {@code position-risk-lag}. A failed query fails: never "flat" on error.
+     */
+    @Override
+    public Uni<AccountSnapshot> snapshot(String account) {
+        if (!config.account().equals(account)) {
+            return Uni.createFrom().failure(new BinanceException("binance-usdm knows only account " + config.account()));
+        }
+        return http.open(HttpMethod.GET, "/fapi/v1/time", 1)
+                .map(r -> BinanceMessages.serverTime(answer(r, "server time")))
+                .flatMap(serverTime -> http.signed(HttpMethod.GET, "/fapi/v3/positionRisk", List.of(), 5)
+                        .map(r -> new AccountSnapshot(account, NAME, serverTime.minus(config.positionRiskLag()), true,
+                                BinanceMessages.positionRisk(answer(r, "positionRisk"), account, NAME))));
+    }
+
+    @Override
+    public Uni<List<String>> accounts() {
+        return Uni.createFrom().item(List.of(config.account()));
+    }
+
+    @Override
+    public Uni<Void> cancel(String account, String symbol, String clientOrderId) {
+        boolean conditional = conditional(clientOrderId);
+        List<Map.Entry<String, String>> params = conditional ? List.of(Map.entry("clientAlgoId", clientOrderId))
+                : List.of(Map.entry("symbol", symbol), Map.entry("origClientOrderId", clientOrderId));
+        return http.signed(HttpMethod.DELETE, conditional ? "/fapi/v1/algoOrder" : "/fapi/v1/order", params, 1)
+                .invoke(r -> {
+                    // Cancelling a finished or unknown order is not an error.
+                    if (!r.ok() && !r.hasCode(-2011) && !r.hasCode(-2013)) {
+                        throw new BinanceException(r, "cancel of " + clientOrderId);
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Finds the position's working conditional orders among the symbol's open algo orders, whatever their attempt, and cancels them. */
+    @Override
+    public Uni<Void> cancelProtection(String account, String symbol, long positionId) {
+        String stop = "pt-" + positionId + "-sl-";
+        String profit = "pt-" + positionId + "-tp-";
+        return http.signed(HttpMethod.GET, "/fapi/v1/openAlgoOrders", List.of(Map.entry("symbol", symbol)), 1)
+                .map(r -> {
+                    List<String> ids = new ArrayList<>();
+                    for (JsonNode a : answer(r, "open algo orders of " + symbol)) {
+                        String id = a.path("clientAlgoId").asText("");
+                        if (id.startsWith(stop) || id.startsWith(profit)) {
+                            ids.add(id);
+                        }
+                    }
+                    return ids;
+                })
+                .flatMap(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> cancel(account, symbol, id))
+                        .collect().asList().replaceWithVoid())
+                .invoke(() -> Log.debugf("Cancelled the protection of position #%d on %s", positionId, symbol));
+    }
+
+    private static boolean conditional(String clientOrderId) {
+        return ClientOrderId.parse(clientOrderId).map(id -> id.role() == OrderRole.STOP_LOSS || id.role() == OrderRole.TAKE_PROFIT)
+                .orElse(false);
+    }
+
+    private static JsonNode answer(BinanceResponse r, String what) {
+        if (!r.ok()) {
+            throw new BinanceException(r, what);
+        }
+        return r.json();
+    }
+}
