@@ -44,7 +44,16 @@ public class BinanceHttp {
 
     /** A TRADE or USER_DATA request: parameters, {@code recvWindow}, {@code timestamp}, {@code signature}. */
     public Uni<BinanceResponse> signed(HttpMethod method, String path, List<Map.Entry<String, String>> params, int weight) {
-        return permit(weight).flatMap(ignored -> {
+        return signed(method, path, params, weight, false);
+    }
+
+    /** A signed request that keeps a position safe: it may use the weight held in reserve (see {@link RateLimitGuard}). */
+    public Uni<BinanceResponse> signedUrgent(HttpMethod method, String path, List<Map.Entry<String, String>> params, int weight) {
+        return signed(method, path, params, weight, true);
+    }
+
+    private Uni<BinanceResponse> signed(HttpMethod method, String path, List<Map.Entry<String, String>> params, int weight, boolean urgent) {
+        return Uni.createFrom().deferred(() -> permit(weight, urgent)).flatMap(ignored -> {
             String query = signer().signedQuery(params, System.currentTimeMillis(), config.recvWindow().toMillis());
             return send(method, path, query, true);
         });
@@ -52,16 +61,17 @@ public class BinanceHttp {
 
     /** A USER_STREAM request: the API key, no signature. */
     public Uni<BinanceResponse> keyed(HttpMethod method, String path, int weight) {
-        return permit(weight).flatMap(ignored -> send(method, path, "", true));
+        return Uni.createFrom().deferred(() -> permit(weight, false)).flatMap(ignored -> send(method, path, "", true));
     }
 
     /** A public request. */
     public Uni<BinanceResponse> open(HttpMethod method, String path, int weight) {
-        return permit(weight).flatMap(ignored -> send(method, path, "", false));
+        return Uni.createFrom().deferred(() -> permit(weight, false)).flatMap(ignored -> send(method, path, "", false));
     }
 
-    private Uni<Void> permit(int weight) {
-        RateLimitGuard.Decision decision = guard.before(Instant.now(), weight);
+    /** Asked when the request is subscribed to (deferred by the callers), so a retried request waits for a pause begun since. */
+    private Uni<Void> permit(int weight, boolean urgent) {
+        RateLimitGuard.Decision decision = guard.before(Instant.now(), weight, urgent);
         if (decision instanceof RateLimitGuard.Refuse refuse) {
             registry.counter("positrack.binance.rate_limit", "kind", "refused").increment();
             return Uni.createFrom().failure(new RateLimitedException(refuse.why()));
@@ -72,7 +82,7 @@ public class BinanceHttp {
                 return Uni.createFrom().failure(new RateLimitedException(wait.why() + ": next request in " + wait.duration()));
             }
             registry.counter("positrack.binance.rate_limit", "kind", "waited").increment();
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait.duration().plusMillis(1)).flatMap(ignored -> permit(weight));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait.duration().plusMillis(1)).flatMap(ignored -> permit(weight, urgent));
         }
         return Uni.createFrom().voidItem();
     }

@@ -36,6 +36,10 @@ import io.vertx.core.http.HttpMethod;
 public class BinanceVenue implements ExecutionVenue {
 
     public static final String NAME = "binance-usdm";
+    /** Cancels that fail for a passing reason are asked again: this often, waiting this long, doubling (with jitter). */
+    private static final int RETRIES = 4;
+    private static final java.time.Duration RETRY_BACKOFF = java.time.Duration.ofMillis(250);
+    private static final java.time.Duration RETRY_BACKOFF_MAX = java.time.Duration.ofSeconds(2);
 
     private final BinanceHttp http;
     private final BinanceConfig config;
@@ -134,13 +138,27 @@ public class BinanceVenue implements ExecutionVenue {
         boolean conditional = conditional(clientOrderId);
         List<Map.Entry<String, String>> params = conditional ? List.of(Map.entry("clientAlgoId", clientOrderId))
                 : List.of(Map.entry("symbol", symbol), Map.entry("origClientOrderId", clientOrderId));
-        return http.signed(HttpMethod.DELETE, conditional ? "/fapi/v1/algoOrder" : "/fapi/v1/order", params, 1)
+        return http.signedUrgent(HttpMethod.DELETE, conditional ? "/fapi/v1/algoOrder" : "/fapi/v1/order", params, 1)
                 .invoke(r -> {
                     // Cancelling a finished or unknown order is not an error.
                     if (!r.ok() && !r.hasCode(-2011) && !r.hasCode(-2013)) {
                         throw new BinanceException(r, "cancel of " + clientOrderId);
                     }
-                }).replaceWithVoid();
+                }).replaceWithVoid()
+                .onFailure(BinanceVenue::worthRetrying).retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES);
+    }
+
+    /**
+     * Cancels are idempotent (a second one answers -2011, which is fine), and one that fails for a reason that may pass
+     * (a 429, a 503, a timeout) is worth asking again at once: nothing else would. A stop loss or take profit left
+     * working after its position closed can later fire on the next position of the symbol. The rate-limit guard makes
+     * the retry wait for {@code Retry-After}.
+     */
+    static boolean worthRetrying(Throwable failure) {
+        if (failure instanceof BinanceException b) {
+            return b.response() == null || PlacementAnswers.outcomeUnknown(b.response());
+        }
+        return true; // timeouts, connection failures, rate-limit pauses too long to wait for in one go
     }
 
     /** Finds the position's working conditional orders among the symbol's open algo orders, whatever their attempt, and cancels them. */
@@ -148,7 +166,7 @@ public class BinanceVenue implements ExecutionVenue {
     public Uni<Void> cancelProtection(String account, String symbol, long positionId) {
         String stop = "pt-" + positionId + "-sl-";
         String profit = "pt-" + positionId + "-tp-";
-        return http.signed(HttpMethod.GET, "/fapi/v1/openAlgoOrders", List.of(Map.entry("symbol", symbol)), 1)
+        return http.signedUrgent(HttpMethod.GET, "/fapi/v1/openAlgoOrders", List.of(Map.entry("symbol", symbol)), 1)
                 .map(r -> {
                     List<String> ids = new ArrayList<>();
                     for (JsonNode a : answer(r, "open algo orders of " + symbol)) {
@@ -159,6 +177,7 @@ public class BinanceVenue implements ExecutionVenue {
                     }
                     return ids;
                 })
+                .onFailure(BinanceVenue::worthRetrying).retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES)
                 .flatMap(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> cancel(account, symbol, id))
                         .collect().asList().replaceWithVoid())
                 .invoke(() -> Log.debugf("Cancelled the protection of position #%d on %s", positionId, symbol));

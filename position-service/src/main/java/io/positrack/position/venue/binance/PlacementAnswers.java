@@ -39,14 +39,24 @@ public final class PlacementAnswers {
         if (r.hasCode(-4116)) {
             return new Placement.Unknown(LOOK_UP);
         }
-        if (r.status() >= 500 || r.status() == 408 || r.status() == 429 || r.status() == 418) {
-            return new Placement.Unknown("binance " + r.describe());
-        }
-        var error = r.error();
-        if (error.isPresent() && UNKNOWN_CODES.contains(error.get().code())) {
+        if (outcomeUnknown(r)) {
             return new Placement.Unknown("binance " + r.describe());
         }
         return new Placement.Rejected("binance " + r.describe());
+    }
+
+    /**
+     * A failed answer that says nothing about the request's effect (server error, timeout, rate limit, execution
+     * status unknown): asking again later may succeed. Every other failure is a refusal.
+     */
+    public static boolean outcomeUnknown(BinanceResponse r) {
+        if (r.ok()) {
+            return false;
+        }
+        if (r.status() >= 500 || r.status() == 408 || r.status() == 429 || r.status() == 418) {
+            return true;
+        }
+        return r.error().map(e -> UNKNOWN_CODES.contains(e.code())).orElse(false);
     }
 
     public static boolean needsLookup(Placement p) {

@@ -41,7 +41,15 @@ public final class RateLimitGuard {
         this.slowDownAt = slowDownAt;
     }
 
-    public synchronized Decision before(Instant now, int weight) {
+    public Decision before(Instant now, int weight) {
+        return before(now, weight, false);
+    }
+
+    /**
+     * @param urgent a request that keeps a position safe (cancelling a stop loss or take profit whose position is
+     *     gone): it may use the weight kept in reserve above {@code slowDownAt} and waits only at the limit itself
+     */
+    public synchronized Decision before(Instant now, int weight, boolean urgent) {
         if (now.isBefore(bannedUntil)) {
             return new Refuse("IP banned by Binance (418) until " + bannedUntil);
         }
@@ -49,7 +57,7 @@ public final class RateLimitGuard {
             return new Wait(Duration.between(now, pausedUntil), "429 Retry-After");
         }
         long minute = now.toEpochMilli() / 60_000;
-        if (weight > 0 && minute == weightMinute && usedWeight + weight > weightLimit * slowDownAt) {
+        if (weight > 0 && minute == weightMinute && usedWeight + weight > (urgent ? weightLimit : weightLimit * slowDownAt)) {
             return new Wait(Duration.ofMillis((minute + 1) * 60_000 - now.toEpochMilli()), "request weight " + usedWeight + " of " + weightLimit);
         }
         return new Send();

@@ -1,0 +1,662 @@
+package io.positrack.infra.binance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A stand-in for Binance USDⓈ-M futures (one account, one-way mode) speaking the documented wire format on
+ * localhost, for position-service's tests and the local run:
+ * <ul>
+ * <li>REST: {@code GET /fapi/v1/time}; {@code POST/PUT/DELETE /fapi/v1/listenKey}; {@code POST/GET/DELETE
+ * /fapi/v1/order} (MARKET orders; conditional types are refused with -4120 as Binance does since the Algo
+ * Service migration); {@code POST/GET/DELETE /fapi/v1/algoOrder} and {@code GET /fapi/v1/openAlgoOrders}
+ * (STOP_MARKET, TAKE_PROFIT_MARKET); {@code GET /fapi/v3/positionRisk}. SIGNED endpoints verify
+ * {@code X-MBX-APIKEY}, the HMAC SHA256 {@code signature} and {@code timestamp}/{@code recvWindow}; answers carry
+ * {@code X-MBX-USED-WEIGHT-1M}.</li>
+ * <li>WebSocket {@code /ws/<listenKey>}: {@code ORDER_TRADE_UPDATE}, {@code ACCOUNT_UPDATE}, {@code ALGO_UPDATE},
+ * {@code listenKeyExpired}.</li>
+ * </ul>
+ * Market orders fill at the symbol's mark price ({@link #setMarkPrice}), optionally in several partial fills;
+ * conditional orders trigger when the mark price reaches them; reduce-only is enforced (-2022); a client order id
+ * still open is refused (-4116). Tests set positions directly ({@link #setPosition}), read the book and switch
+ * on faults ({@link #faults()}, {@link #expireListenKeys()}, {@link #dropStreamConnections()}).
+ */
+public final class BinanceFuturesStandIn implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BinanceFuturesStandIn.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UNKNOWN_STATUS = "Unknown error, please check your request or try again later.";
+    private static final long FILL_DELAY_MS = 5;
+
+    private final String apiKey;
+    private final String secretKey;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final Book book = new Book();
+    private final StandInFaults faults = new StandInFaults();
+    private final UserStreams streams;
+    private final AtomicInteger signatureFailures = new AtomicInteger();
+    private final AtomicInteger refusedRequests = new AtomicInteger();
+    private final AtomicInteger answered503 = new AtomicInteger();
+    private final AtomicInteger partiallyFilled = new AtomicInteger();
+    private final AtomicInteger immediateTriggers = new AtomicInteger();
+    private long weightMinute;
+    private int usedWeight;
+
+    private BinanceFuturesStandIn(int port, Duration listenKeyValidity) {
+        this.apiKey = randomKey();
+        this.secretKey = randomKey();
+        this.vertx = Vertx.vertx();
+        this.streams = new UserStreams(vertx, faults, listenKeyValidity);
+        // No webSocketHandler: the request handler upgrades /ws/ requests itself (toWebSocket). A Quarkus app without
+        // a WebSocket server sets the JVM-wide system property vertx.disableWebsockets=true when it starts, and Vert.x
+        // reads it once per class loader: a stand-in started in a test JVM where a Quarkus app had already started
+        // (every @QuarkusTest class after the first) got its upgrades in the request handler (401, no API key) instead.
+        HttpServer created = vertx.createHttpServer().requestHandler(this::request);
+        try {
+            this.server = created.listen(port, "localhost").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("Binance stand-in cannot listen on port " + port, e);
+        }
+        LOG.infof("Binance USDⓈ-M futures stand-in listening on %s", restBaseUrl());
+    }
+
+    /** A stand-in on a free port with fresh keys and listen keys valid 60 minutes. */
+    public static BinanceFuturesStandIn start() {
+        return new BinanceFuturesStandIn(0, Duration.ofMinutes(60));
+    }
+
+    public static BinanceFuturesStandIn start(int port, Duration listenKeyValidity) {
+        return new BinanceFuturesStandIn(port, listenKeyValidity);
+    }
+
+    // ---------------------------------------------------------------- the Java API
+
+    public String restBaseUrl() {
+        return "http://localhost:" + server.actualPort();
+    }
+
+    public String websocketBaseUrl() {
+        return "ws://localhost:" + server.actualPort();
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public StandInFaults faults() {
+        return faults;
+    }
+
+    /** Sets the price market orders fill at; conditional orders it reaches trigger now. */
+    public void setMarkPrice(String symbol, String price) {
+        List<ObjectNode> events = new ArrayList<>();
+        synchronized (book) {
+            book.markPrice(symbol, new BigDecimal(price), events);
+        }
+        streams.push(events);
+    }
+
+    /** The venue's position changes without an order of ours and without a stream event (a liquidation we never heard of). */
+    public void setPosition(String symbol, String signedAmount, String entryPrice) {
+        synchronized (book) {
+            book.setHolding(symbol, new BigDecimal(signedAmount), entryPrice == null ? BigDecimal.ZERO : new BigDecimal(entryPrice));
+        }
+    }
+
+    /** The position now: signed amount ({@code 0} when flat), entry price, time of the last change. */
+    public Position position(String symbol) {
+        synchronized (book) {
+            Book.Holding h = book.holding(symbol);
+            return new Position(symbol, h.amount(), h.entryPrice(), h.updateTime());
+        }
+    }
+
+    /** Every regular order of the symbol ever placed (including those conditional orders placed when triggered). */
+    public List<PlacedOrder> orders(String symbol) {
+        synchronized (book) {
+            return book.orders().stream().filter(o -> o.symbol.equals(symbol))
+                    .map(o -> new PlacedOrder(o.clientOrderId, Long.toString(o.orderId), o.side, o.type, o.origQty, o.executedQty, o.status,
+                            o.reduceOnly, o.time, o.updateTime))
+                    .toList();
+        }
+    }
+
+    /** Every conditional order of the symbol ever placed. */
+    public List<PlacedOrder> algoOrders(String symbol) {
+        synchronized (book) {
+            return book.algoOrders().stream().filter(a -> a.symbol.equals(symbol))
+                    .map(a -> new PlacedOrder(a.clientAlgoId, Long.toString(a.algoId), a.side, a.orderType, a.quantity, a.executedQty,
+                            a.algoStatus, a.reduceOnly, a.createTime, a.updateTime))
+                    .toList();
+        }
+    }
+
+    /** Every listen key expires now: open connections get {@code listenKeyExpired} and then nothing more. */
+    public void expireListenKeys() {
+        streams.expireAll();
+    }
+
+    /** Every stream connection is closed; listen keys stay valid. */
+    public void dropStreamConnections() {
+        streams.dropConnections();
+    }
+
+    public int listenKeysIssued() {
+        return streams.keysIssued();
+    }
+
+    public int streamConnectionsOpened() {
+        return streams.connectionsOpened();
+    }
+
+    public int openStreamConnections() {
+        return streams.openConnections();
+    }
+
+    /** Every stream event sent so far (JSON text), for counting. */
+    public List<String> streamEvents() {
+        return streams.sentEvents();
+    }
+
+    /** Stream events the drop fault swallowed. */
+    public int droppedStreamEvents() {
+        return streams.droppedEvents();
+    }
+
+    /** Stream events the reorder fault held back. */
+    public int delayedStreamEvents() {
+        return streams.delayedEvents();
+    }
+
+    /** Stream events the duplicate fault sent a second time. */
+    public int duplicatedStreamEvents() {
+        return streams.duplicatedEvents();
+    }
+
+    /** Conditional orders refused with -2021 (would immediately trigger). */
+    public int refusedImmediateTriggers() {
+        return immediateTriggers.get();
+    }
+
+    /** Market orders the partial-fill fault split into several fills. */
+    public int partiallyFilledOrders() {
+        return partiallyFilled.get();
+    }
+
+    /** Requests refused because of a bad key, signature or timestamp. */
+    public int signatureFailures() {
+        return signatureFailures.get();
+    }
+
+    /** Requests refused with 429 or 418. */
+    public int refusedRequests() {
+        return refusedRequests.get();
+    }
+
+    public int answered503() {
+        return answered503.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debugf("Binance stand-in stop: %s", e.toString());
+        }
+    }
+
+    /** A position as the stand-in holds it. */
+    public record Position(String symbol, BigDecimal amount, BigDecimal entryPrice, long updateTime) {
+    }
+
+    /**
+     * An order as the stand-in holds it; for a conditional order, {@code id} is the algo id. Times are epoch
+     * milliseconds: when it was placed and when its status last changed (a conditional order's trigger or cancel).
+     */
+    public record PlacedOrder(String clientId, String id, String side, String type, BigDecimal quantity, BigDecimal executedQuantity,
+            String status, boolean reduceOnly, long placedAt, long updatedAt) {
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private record Answer(int status, String body, Map<String, String> headers) {
+
+        static Answer ok(Object json) {
+            return new Answer(200, json.toString(), Map.of());
+        }
+
+        static Answer error(int status, int code, String msg) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("code", code);
+            n.put("msg", msg);
+            return new Answer(status, n.toString(), Map.of());
+        }
+    }
+
+    private void request(HttpServerRequest req) {
+        if (req.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+            webSocket(req);
+            return;
+        }
+        req.body().onComplete(body -> {
+            Answer answer;
+            try {
+                answer = route(req, body.succeeded() ? body.result() : Buffer.buffer());
+            } catch (Exception e) {
+                LOG.warnf(e, "Binance stand-in failed on %s %s", req.method(), req.path());
+                answer = Answer.error(500, -1000, "An unknown error occured while processing the request.");
+            }
+            var response = req.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
+            answer.headers().forEach(response::putHeader);
+            response.putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(currentWeight()));
+            response.end(answer.body());
+        });
+    }
+
+    private Answer route(HttpServerRequest req, Buffer bodyBuffer) {
+        String path = req.path();
+        HttpMethod method = req.method();
+        String rawQuery = req.query() == null ? "" : req.query();
+        String body = bodyBuffer.toString(StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>();
+        parseForm(body, params);
+        parseForm(rawQuery, params); // the query string wins, as documented
+        long banned = faults.bannedForSeconds();
+        if (banned > 0) {
+            refusedRequests.incrementAndGet();
+            return withRetryAfter(Answer.error(418, -1003, "Way too many requests; IP banned."), banned);
+        }
+        long retryAfter = faults.refuseWith429();
+        if (retryAfter > 0) {
+            refusedRequests.incrementAndGet();
+            return withRetryAfter(Answer.error(429, -1003, "Too many requests; please use the websocket for live updates."), retryAfter);
+        }
+        if (path.equals("/fapi/v1/time") && method == HttpMethod.GET) {
+            addWeight(1);
+            ObjectNode n = JSON.createObjectNode();
+            n.put("serverTime", System.currentTimeMillis());
+            return Answer.ok(n);
+        }
+        if (!apiKey.equals(req.getHeader("X-MBX-APIKEY"))) {
+            signatureFailures.incrementAndGet();
+            return Answer.error(401, -2015, "Invalid API-key, IP, or permissions for action.");
+        }
+        if (path.equals("/fapi/v1/listenKey")) {
+            addWeight(1);
+            return listenKey(method);
+        }
+        Optional<Answer> refused = verifySignature(rawQuery + body, params);
+        if (refused.isPresent()) {
+            signatureFailures.incrementAndGet();
+            return refused.get();
+        }
+        return switch (method.name() + " " + path) {
+            case "POST /fapi/v1/order" -> newOrder(params);
+            case "GET /fapi/v1/order" -> weighted(1, queryOrder(params));
+            case "DELETE /fapi/v1/order" -> weighted(1, cancelOrder(params));
+            case "POST /fapi/v1/algoOrder" -> newAlgoOrder(params);
+            case "GET /fapi/v1/algoOrder" -> weighted(1, queryAlgoOrder(params));
+            case "DELETE /fapi/v1/algoOrder" -> weighted(1, cancelAlgoOrder(params));
+            case "GET /fapi/v1/openAlgoOrders" -> weighted(1, openAlgoOrders(params));
+            case "GET /fapi/v3/positionRisk" -> weighted(5, positionRisk(params));
+            default -> Answer.error(404, -1020, "This operation is not supported.");
+        };
+    }
+
+    private Answer listenKey(HttpMethod method) {
+        if (method == HttpMethod.POST) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("listenKey", streams.create());
+            return Answer.ok(n);
+        }
+        if (method == HttpMethod.PUT) {
+            // The documented PUT takes no listen key: it extends the account's active key.
+            return streams.keepAlive(activeKey()) ? Answer.ok(JSON.createObjectNode())
+                    : Answer.error(400, -1125, "This listenKey does not exist.");
+        }
+        if (method == HttpMethod.DELETE) {
+            Optional.ofNullable(activeKey()).ifPresent(streams::close);
+            return Answer.ok(JSON.createObjectNode());
+        }
+        return Answer.error(404, -1020, "This operation is not supported.");
+    }
+
+    private String activeKey() {
+        return streams.activeKey();
+    }
+
+    private Optional<Answer> verifySignature(String totalParams, Map<String, String> params) {
+        int at = totalParams.lastIndexOf("signature=");
+        if (at < 0) {
+            return Optional.of(Answer.error(400, -1102, "Mandatory parameter 'signature' was not sent, was empty/null, or malformed."));
+        }
+        String signature = totalParams.substring(at + "signature=".length());
+        String payload = totalParams.substring(0, at);
+        if (payload.endsWith("&")) {
+            payload = payload.substring(0, payload.length() - 1);
+        }
+        if (!hmac(payload).equalsIgnoreCase(signature)) {
+            return Optional.of(Answer.error(400, -1022, "Signature for this request is not valid."));
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(params.getOrDefault("timestamp", ""));
+        } catch (NumberFormatException e) {
+            return Optional.of(Answer.error(400, -1102, "Mandatory parameter 'timestamp' was not sent, was empty/null, or malformed."));
+        }
+        long recvWindow = Long.parseLong(params.getOrDefault("recvWindow", "5000"));
+        long serverTime = System.currentTimeMillis();
+        if (!(timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow)) {
+            return Optional.of(Answer.error(400, -1021, "Timestamp for this request is outside of the recvWindow."));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    private Answer newOrder(Map<String, String> p) {
+        String type = p.getOrDefault("type", "");
+        if (List.of("STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET").contains(type)) {
+            return Answer.error(400, -4120, "Order type not supported for this endpoint. Please use the Algo Order API endpoints instead.");
+        }
+        if (!type.equals("MARKET")) {
+            return Answer.error(400, -1116, "Invalid orderType.");
+        }
+        Optional<Answer> missing = require(p, "symbol", "side", "quantity");
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        String symbol = p.get("symbol");
+        String side = p.get("side");
+        BigDecimal quantity = new BigDecimal(p.get("quantity"));
+        boolean reduceOnly = Boolean.parseBoolean(p.getOrDefault("reduceOnly", "false"));
+        String clientOrderId = p.getOrDefault("newClientOrderId", "x-" + UUID.randomUUID().toString().substring(0, 20));
+        List<ObjectNode> events = new ArrayList<>();
+        Book.Order order;
+        synchronized (book) {
+            if (!book.hasMarkPrice(symbol)) {
+                return Answer.error(400, -1121, "Invalid symbol.");
+            }
+            if (book.order(clientOrderId).filter(Book.Order::open).isPresent()) {
+                return Answer.error(400, -4116, "clientOrderId is duplicated.");
+            }
+            if (reduceOnly && !book.reduces(symbol, side)) {
+                return Answer.error(400, -2022, "ReduceOnly Order is rejected.");
+            }
+            order = book.newMarketOrder(symbol, side, quantity, reduceOnly, clientOrderId, events);
+        }
+        streams.push(events);
+        scheduleFills(order);
+        if (faults.answer503AfterAccepting()) {
+            answered503.incrementAndGet();
+            return Answer.error(503, -1000, UNKNOWN_STATUS);
+        }
+        synchronized (book) {
+            return Answer.ok(book.orderJson(order));
+        }
+    }
+
+    private void scheduleFills(Book.Order order) {
+        int fills = faults.fillsPerOrder();
+        if (fills > 1) {
+            partiallyFilled.incrementAndGet();
+        }
+        BigDecimal part = order.origQty.divide(BigDecimal.valueOf(fills), order.origQty.scale() + 3, RoundingMode.DOWN);
+        for (int i = 1; i <= fills; i++) {
+            boolean last = i == fills;
+            vertx.setTimer(FILL_DELAY_MS * i, id -> {
+                List<ObjectNode> events = new ArrayList<>();
+                synchronized (book) {
+                    book.fill(order, last ? order.origQty : part, events);
+                }
+                streams.push(events);
+            });
+        }
+    }
+
+    private Answer queryOrder(Map<String, String> p) {
+        synchronized (book) {
+            return findOrder(p).map(o -> Answer.ok(book.orderJson(o))).orElseGet(() -> Answer.error(400, -2013, "Order does not exist."));
+        }
+    }
+
+    private Answer cancelOrder(Map<String, String> p) {
+        List<ObjectNode> events = new ArrayList<>();
+        Answer answer;
+        synchronized (book) {
+            Optional<Book.Order> cancelled = findOrder(p).filter(Book.Order::open).flatMap(o -> book.cancel(o.clientOrderId, events));
+            answer = cancelled.map(o -> Answer.ok(book.orderJson(o))).orElseGet(() -> Answer.error(400, -2011, "Unknown order sent."));
+        }
+        streams.push(events);
+        return answer;
+    }
+
+    private Optional<Book.Order> findOrder(Map<String, String> p) {
+        if (p.containsKey("origClientOrderId")) {
+            return book.order(p.get("origClientOrderId")).filter(o -> o.symbol.equals(p.get("symbol")));
+        }
+        if (p.containsKey("orderId")) {
+            return book.orderById(Long.parseLong(p.get("orderId"))).filter(o -> o.symbol.equals(p.get("symbol")));
+        }
+        return Optional.empty();
+    }
+
+    private Answer newAlgoOrder(Map<String, String> p) {
+        Optional<Answer> missing = require(p, "algoType", "symbol", "side", "type", "quantity", "triggerPrice");
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        if (!p.get("algoType").equals("CONDITIONAL")) {
+            return Answer.error(400, -1130, "Data sent for parameter 'algoType' is not valid.");
+        }
+        String type = p.get("type");
+        if (!type.equals("STOP_MARKET") && !type.equals("TAKE_PROFIT_MARKET")) {
+            return Answer.error(400, -1116, "Invalid orderType.");
+        }
+        String clientAlgoId = p.getOrDefault("clientAlgoId", UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+        List<ObjectNode> events = new ArrayList<>();
+        Book.AlgoOrder algo;
+        synchronized (book) {
+            if (!book.hasMarkPrice(p.get("symbol"))) {
+                return Answer.error(400, -1121, "Invalid symbol.");
+            }
+            if (book.algoOrder(clientAlgoId).filter(Book.AlgoOrder::open).isPresent()) {
+                return Answer.error(400, -4116, "clientOrderId is duplicated.");
+            }
+            if (faults.refusesImmediateTriggers()
+                    && Book.triggered(p.get("side"), type, new BigDecimal(p.get("triggerPrice")), book.markPrice(p.get("symbol")))) {
+                immediateTriggers.incrementAndGet();
+                return Answer.error(400, -2021, "Order would immediately trigger.");
+            }
+            algo = book.newAlgoOrder(p.get("symbol"), p.get("side"), type, new BigDecimal(p.get("quantity")),
+                    new BigDecimal(p.get("triggerPrice")), Boolean.parseBoolean(p.getOrDefault("reduceOnly", "false")), clientAlgoId, events);
+        }
+        streams.push(events);
+        if (faults.answer503AfterAccepting()) {
+            answered503.incrementAndGet();
+            return Answer.error(503, -1000, UNKNOWN_STATUS);
+        }
+        synchronized (book) {
+            return Answer.ok(book.algoJson(algo));
+        }
+    }
+
+    private Answer queryAlgoOrder(Map<String, String> p) {
+        synchronized (book) {
+            return findAlgo(p).map(a -> Answer.ok(book.algoJson(a))).orElseGet(() -> Answer.error(400, -2013, "Order does not exist."));
+        }
+    }
+
+    private Answer cancelAlgoOrder(Map<String, String> p) {
+        List<ObjectNode> events = new ArrayList<>();
+        Answer answer;
+        synchronized (book) {
+            Optional<Book.AlgoOrder> cancelled = findAlgo(p).filter(Book.AlgoOrder::open).flatMap(a -> book.cancelAlgo(a.clientAlgoId, events));
+            answer = cancelled.map(a -> {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("algoId", a.algoId);
+                n.put("clientAlgoId", a.clientAlgoId);
+                n.put("code", "200");
+                n.put("msg", "success");
+                return Answer.ok(n);
+            }).orElseGet(() -> Answer.error(400, -2011, "Unknown order sent."));
+        }
+        streams.push(events);
+        return answer;
+    }
+
+    private Optional<Book.AlgoOrder> findAlgo(Map<String, String> p) {
+        if (p.containsKey("clientAlgoId")) {
+            return book.algoOrder(p.get("clientAlgoId"));
+        }
+        if (p.containsKey("algoId")) {
+            return book.algoOrderById(Long.parseLong(p.get("algoId")));
+        }
+        return Optional.empty();
+    }
+
+    private Answer openAlgoOrders(Map<String, String> p) {
+        ArrayNode list = JSON.createArrayNode();
+        synchronized (book) {
+            book.algoOrders().stream().filter(a -> a.open() && (!p.containsKey("symbol") || a.symbol.equals(p.get("symbol"))))
+                    .forEach(a -> list.add(book.algoJson(a)));
+        }
+        return Answer.ok(list);
+    }
+
+    /** Symbols with a position or open orders, as the book was {@link StandInFaults#positionRiskLag lag} ago. */
+    private Answer positionRisk(Map<String, String> p) {
+        ArrayNode list = JSON.createArrayNode();
+        synchronized (book) {
+            long viewTime = faults.positionRiskViewTime(System.currentTimeMillis());
+            java.util.Set<String> withOpenOrders = book.symbolsWithOpenOrders();
+            for (String symbol : book.symbols()) {
+                if (p.containsKey("symbol") && !p.get("symbol").equals(symbol)) {
+                    continue;
+                }
+                Book.Holding h = book.holdingAsOf(symbol, viewTime);
+                if (h.amount().signum() != 0 || withOpenOrders.contains(symbol)) {
+                    list.add(book.positionRiskJson(symbol, h));
+                }
+            }
+        }
+        return Answer.ok(list);
+    }
+
+    // ---------------------------------------------------------------- WebSocket
+
+    /** An upgrade request: refused with 404 unless it names a valid listen key, as Binance does. */
+    private void webSocket(HttpServerRequest req) {
+        String path = req.path();
+        String key = path.startsWith("/ws/") ? path.substring("/ws/".length()) : "";
+        if (!streams.valid(key)) {
+            req.response().setStatusCode(404).end();
+            return;
+        }
+        req.toWebSocket().onSuccess(socket -> streams.connected(socket, key))
+                .onFailure(e -> LOG.debugf("Binance stand-in: WebSocket upgrade of %s failed: %s", path, e.toString()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Answer weighted(int weight, Answer answer) {
+        addWeight(weight);
+        return answer;
+    }
+
+    private synchronized void addWeight(int weight) {
+        long minute = System.currentTimeMillis() / 60_000;
+        if (minute != weightMinute) {
+            weightMinute = minute;
+            usedWeight = 0;
+        }
+        usedWeight += weight;
+    }
+
+    private synchronized int currentWeight() {
+        return System.currentTimeMillis() / 60_000 == weightMinute ? usedWeight : 0;
+    }
+
+    private static Answer withRetryAfter(Answer answer, long seconds) {
+        return new Answer(answer.status(), answer.body(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    private static Optional<Answer> require(Map<String, String> p, String... names) {
+        for (String name : names) {
+            if (p.get(name) == null || p.get(name).isBlank()) {
+                return Optional.of(Answer.error(400, -1102, "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void parseForm(String form, Map<String, String> into) {
+        if (form == null || form.isBlank()) {
+            return;
+        }
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.put(name, value);
+        }
+    }
+
+    private String hmac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomKey() {
+        SecureRandom random = new SecureRandom();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+}
