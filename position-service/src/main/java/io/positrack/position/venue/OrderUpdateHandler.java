@@ -126,6 +126,12 @@ public class OrderUpdateHandler {
     }
 
     private Uni<List<VenueAction>> apply(SqlClient tx, PositionSnapshot p, Update up, long seq) {
+        if (isProtection(up) && up.u().status() == OrderStatus.REJECTED
+                && (p.status() == PositionStatus.PENDING_SL || p.status() == PositionStatus.ACTIVE)) {
+            return protectionStillWanted(tx, p, up.id()).flatMap(wanted -> wanted
+                    ? protectionRefused(tx, p, up).flatMap(actions -> settle(tx, seq, APPLIED, actions))
+                    : settle(tx, seq, "not_applicable", List.of()));
+        }
         Decision d = up.id().role() == OrderRole.ENTRY ? decideEntry(p, up) : decideExitSide(p, up);
         boolean retryExit = isCurrentExit(p, up) && up.endedUnfilled();
         if (d == null && !retryExit) {
@@ -256,6 +262,49 @@ public class OrderUpdateHandler {
             return new Decision(next, PositionEventType.PositionAdjusted, List.of());
         }
         return null;
+    }
+
+    private static boolean isProtection(Update up) {
+        return up.id().role() == OrderRole.STOP_LOSS || up.id().role() == OrderRole.TAKE_PROFIT;
+    }
+
+    /**
+     * Whether the refused protective order is the one the position still wants: its attempt is the version of the
+     * transition that decided it, so a later stops update (a higher version) means it was replaced already.
+     */
+    private Uni<Boolean> protectionStillWanted(SqlClient tx, PositionSnapshot p, ClientOrderId id) {
+        return tx.preparedQuery("""
+                SELECT count(*) AS later FROM position_events
+                 WHERE position_id = $1 AND type = 'PositionStopsUpdated' AND version > $2""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(p.id(), (long) id.attempt()))
+                .map(rows -> rows.iterator().next().getLong("later") == 0);
+    }
+
+    /**
+     * The venue refused the stop loss or take profit the position holds. A position that cannot be protected is not
+     * kept: it is closed at market at once. Refused because it would trigger immediately (Binance -2021: the price is
+     * already beyond the level), the close is what the order would have done and carries its reason (STOP_LOSS or
+     * TAKE_PROFIT); for any other refusal the reason is PROTECTION_REFUSED. Sized like every exit ({@link ExitSizing}).
+     */
+    private Uni<List<VenueAction>> protectionRefused(SqlClient tx, PositionSnapshot p, Update up) {
+        OrderUpdate u = up.u();
+        String reason = u.reason() != null && u.reason().contains("-2021")
+                ? (up.id().role() == OrderRole.STOP_LOSS ? "STOP_LOSS" : "TAKE_PROFIT")
+                : "PROTECTION_REFUSED";
+        String cause = "venue:" + u.clientOrderId() + ":" + u.status();
+        Log.warnf("Position #%d (%s %s): the venue refused its %s (%s); closing it at market, reason %s", p.id(), p.account(),
+                p.symbol(), u.clientOrderId(), u.reason(), reason);
+        count("protection_refused");
+        return exitSizing.size(tx, p, cause).flatMap(sized -> {
+            Instant now = clock.now();
+            if (sized instanceof ExitSizing.Exit exit) {
+                PositionSnapshot closing = OrderIntents.closing(exit.position(), reason, now);
+                return transitions.transition(tx, exit.position(), closing, PositionEventType.PositionClosing, cause)
+                        .map(written -> concat(ProtectiveOrders.cancelAll(written), OrderIntents.place(OrderIntents.exit(written))));
+            }
+            return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause)
+                    .map(written -> ReconciledClose.cancellations(p));
+        });
     }
 
     /** The exit order the closing position currently waits on (not an older attempt's). */
