@@ -7,20 +7,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import io.positrack.contracts.position.CommandResult;
 import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand;
-import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.Side;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
 import io.positrack.infra.PostgresNode;
 import io.positrack.infra.ServiceProcess;
 import io.positrack.position.support.PositionTestClient;
+import io.positrack.position.support.RunRecord;
 
 /**
  * I1-I6 and I10 on the packaged service: a mixed run of 10,000 commands over 100 symbols, with every
@@ -61,6 +57,7 @@ class KillDuringLoadIT {
     private static PostgresNode.Database db;
     private static ServiceProcess service;
     private static PositionTestClient client;
+    private static RunRecord run;
 
     @BeforeAll
     static void start() {
@@ -88,6 +85,7 @@ class KillDuringLoadIT {
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "crash-it", "position-service.log"))
                 .start();
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());
+        run = new RunRecord(db, client);
     }
 
     @AfterAll
@@ -115,17 +113,17 @@ class KillDuringLoadIT {
         // while that burst is in flight.
         long started = System.nanoTime();
         int paced = COMMANDS * 6 / 10;
-        sent.addAll(workload.sendPaced(client, paced, () -> answered(account).size(), 200));
+        sent.addAll(workload.sendPaced(client, paced, () -> run.answered(account).size(), 200));
         sent.addAll(workload.send(client, COMMANDS * 7 / 10 - paced));
-        await().atMost(Duration.ofMinutes(3)).until(() -> answered(account).size() >= paced);
+        await().atMost(Duration.ofMinutes(3)).until(() -> run.answered(account).size() >= paced);
         service.kill();
-        int answeredAtKill = answered(account).size();
+        int answeredAtKill = run.answered(account).size();
         // The rest arrives while no service runs: Kafka keeps it.
         sent.addAll(workload.send(client, COMMANDS - COMMANDS * 7 / 10));
         service.start();
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> answered(account).size() == COMMANDS);
+                .until(() -> run.answered(account).size() == COMMANDS);
         long allAnswered = System.nanoTime();
         // Let every open order settle: ticks fill entries and exits; the sweeper re-sends intents the kill lost.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
@@ -136,30 +134,30 @@ class KillDuringLoadIT {
                 })
                 .until(() -> {
                     workload.tickEverySymbol(client);
-                    return count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
+                    return run.count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
                             account) == 0;
                 });
         // The database comes to equal the venue's truth: what is open, per symbol, is exactly what the venue
         // holds (stream events the faults dropped are made good by the sweeper's lookups and by reconciliation).
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(openInDatabase(account)).isEqualTo(heldOnVenue(account)));
+                .untilAsserted(() -> assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue(account)));
         // The last ticks may still trigger stops: wait until the relay has published everything committed.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-                        && distinctEventVersions(account) == auditRows(account));
-        long auditRows = auditRows(account);
+                .until(() -> run.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                        && run.distinctEventVersions(account) == run.auditRows(account));
+        long auditRows = run.auditRows(account);
         long settled = System.nanoTime();
         workload.stopMarket();
 
         // No command lost: each one sent has a result on command-results, and nothing else has.
-        Map<String, List<ConsumerRecord<String, String>>> results = answered(account);
+        Map<String, List<ConsumerRecord<String, String>>> results = run.answered(account);
         assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(sent);
         // None applied twice: one inbox row, one result row in the outbox, at most one transition each.
-        assertThat(count("SELECT count(*) FROM inbox WHERE source = ? AND message_id = ANY (?)", INBOX_SOURCE, sent.toArray(String[]::new)))
+        assertThat(run.count("SELECT count(*) FROM inbox WHERE source = ? AND message_id = ANY (?)", INBOX_SOURCE, sent.toArray(String[]::new)))
                 .isEqualTo(COMMANDS);
-        assertThat(count("SELECT count(*) FROM outbox WHERE aggregatetype = 'command-results' AND payload->>'account' = ?", account))
+        assertThat(run.count("SELECT count(*) FROM outbox WHERE aggregatetype = 'command-results' AND payload->>'account' = ?", account))
                 .isEqualTo(COMMANDS);
-        assertThat(count("""
+        assertThat(run.count("""
                 SELECT count(*) FROM (SELECT e.cause FROM position_events e JOIN positions p ON p.id = e.position_id
                  WHERE p.account = ? AND e.cause NOT LIKE 'venue:%' GROUP BY e.cause HAVING count(*) > 1) twice""", account))
                 .isZero();
@@ -173,31 +171,31 @@ class KillDuringLoadIT {
                 .map(r -> PositionTestClient.read(r.value(), CommandResult.class).outcome())
                 .doesNotContain(Outcome.REJECTED_INVALID);
         // I1 held throughout: never two open rows for one symbol.
-        assertThat(count("""
+        assertThat(run.count("""
                 SELECT count(*) FROM (SELECT symbol FROM positions WHERE account = ? AND status IN
                 ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING') GROUP BY symbol HAVING count(*) > 1) twice""", account))
                 .isZero();
 
-        int republishedEvents = assertEventsContiguousAndEqualToAuditTrail(account);
-        assertThat(openInDatabase(account)).isEqualTo(heldOnVenue(account));
-        long orderUpdates = count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
-        long reports = count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
+        int republishedEvents = run.assertEventsContiguousAndEqualToAuditTrail(account);
+        assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue(account));
+        long orderUpdates = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
+        long reports = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
         long venueEvents = orderUpdates + reports;
         System.out.printf("KillDuringLoadIT: %d distinct venue events applied: %d order updates, %d position reports%n", venueEvents,
                 orderUpdates, reports);
         System.out.printf("KillDuringLoadIT: %d commands, %d answered before kill -9, %d audit events, "
                 + "%d positions, republished after the kill: %d results, %d events (deduplicated by consumers); "
                 + "all answered after %d s, settled after %d s; fault seed %d, injected since the restart: %s; reconciliation: %s%n",
-                COMMANDS, answeredAtKill, auditRows, count("SELECT count(*) FROM positions WHERE account = ?", account),
+                COMMANDS, answeredAtKill, auditRows, run.count("SELECT count(*) FROM positions WHERE account = ?", account),
                 republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
-                Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, metricLines("positrack_paper_faults_total"),
-                metricLines("positrack_reconciliation_reports_total"));
+                Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, RunRecord.metricLines(service.baseUrl(), "positrack_paper_faults_total"),
+                RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_reports_total"));
         System.out.printf("KillDuringLoadIT: order updates received by status: %s; positions by status and reason: %s%n",
-                breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
-                breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"));
+                run.breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
+                run.breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"));
         // What reconciliation had to repair, symbol by symbol: every position's events on a symbol that saw an
         // adoption or a reconciled close (the stream events the faults dropped, made good).
-        System.out.printf("KillDuringLoadIT: repaired by reconciliation: %s%n", breakdown("""
+        System.out.printf("KillDuringLoadIT: repaired by reconciliation: %s%n", run.breakdown("""
                 SELECT p.symbol || ' #' || p.id || ' ' || string_agg(e.type || coalesce('(' || e.cause || ')', ''), ' > ' ORDER BY e.version), p.id
                   FROM positions p JOIN position_events e ON e.position_id = p.id
                  WHERE p.symbol IN (SELECT symbol FROM positions WHERE origin = 'ADOPTED' OR close_reason = 'RECONCILED')
@@ -208,52 +206,11 @@ class KillDuringLoadIT {
         }
     }
 
-    /**
-     * Walks position-events as a consumer does: per position, a version equal to one already seen is a
-     * republished copy (it must be identical); otherwise versions must go up by exactly one. The result
-     * must equal the audit table row by row.
-     *
-     * @return the number of republished copies seen
-     */
-    private int assertEventsContiguousAndEqualToAuditTrail(String account) throws SQLException {
-        Map<Long, List<PositionEvent>> seen = new HashMap<>();
-        int copies = 0;
-        for (ConsumerRecord<String, String> record : client.events.all()) {
-            if (!record.value().contains("\"" + account + "\"")) {
-                continue;
-            }
-            PositionEvent event = PositionTestClient.read(record.value(), PositionEvent.class);
-            List<PositionEvent> history = seen.computeIfAbsent(event.positionId(), id -> new ArrayList<>());
-            if (event.version() <= history.size()) {
-                assertThat(event).as("republished copy of %s", event.eventId()).isEqualTo(history.get((int) event.version() - 1));
-                copies++;
-            } else {
-                assertThat(event.version()).as("next version of position %d", event.positionId()).isEqualTo(history.size() + 1);
-                history.add(event);
-            }
-        }
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
-                SELECT e.position_id, e.version, e.type, e.status FROM position_events e JOIN positions p ON p.id = e.position_id
-                 WHERE p.account = ? ORDER BY e.position_id, e.version""")) {
-            s.setString(1, account);
-            ResultSet rs = s.executeQuery();
-            Set<Long> positions = new HashSet<>();
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                positions.add(id);
-                PositionEvent onKafka = seen.getOrDefault(id, List.of()).get((int) rs.getLong(2) - 1);
-                assertThat(onKafka.type().name()).isEqualTo(rs.getString(3));
-                assertThat(onKafka.position().status().name()).isEqualTo(rs.getString(4));
-            }
-            assertThat(seen.keySet()).isEqualTo(positions);
-        }
-        return copies;
-    }
 
     /** Positions still waiting on the venue, with what the paper venue's book says of their orders. */
     private static List<String> unsettled(String account) {
         List<String> rows = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = run.connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT p.id, p.status, p.version, p.updated_at,
                        (SELECT string_agg(o.client_order_id || '=' || o.status, ',') FROM paper.orders o
                          WHERE o.client_order_id LIKE 'pt-' || p.id || '-%') AS orders
@@ -271,99 +228,18 @@ class KillDuringLoadIT {
         return rows;
     }
 
-    /** The service's own counters (since its last start), for the printed figures. */
-    private static List<String> metricLines(String name) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(service.baseUrl() + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(name.length())).toList();
-        } catch (Exception e) {
-            return List.of(e.toString());
-        }
-    }
 
-    private static Map<String, List<ConsumerRecord<String, String>>> answered(String account) {
-        Map<String, List<ConsumerRecord<String, String>>> byCommand = new HashMap<>();
-        for (ConsumerRecord<String, String> r : client.results.all()) {
-            if (r.value().contains("\"" + account + "\"")) {
-                String commandId = PositionTestClient.read(r.value(), CommandResult.class).commandId();
-                byCommand.computeIfAbsent(commandId, id -> new ArrayList<>()).add(r);
-            }
-        }
-        return byCommand;
-    }
 
-    private static Map<String, BigDecimal> openInDatabase(String account) throws SQLException {
-        return signedQuantities(account, """
-                SELECT symbol, CASE side WHEN 'BUY' THEN remaining_quantity ELSE -remaining_quantity END FROM positions
-                 WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')""");
-    }
 
     private static Map<String, BigDecimal> heldOnVenue(String account) throws SQLException {
-        return signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?");
+        return run.signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?");
     }
 
-    /** Non-zero signed quantities by symbol, from a query returning (symbol, signed quantity). */
-    private static Map<String, BigDecimal> signedQuantities(String account, String sql) throws SQLException {
-        Map<String, BigDecimal> out = new java.util.TreeMap<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, account);
-            ResultSet rs = s.executeQuery();
-            while (rs.next()) {
-                BigDecimal q = rs.getBigDecimal(2).stripTrailingZeros();
-                if (q.signum() != 0) {
-                    out.merge(rs.getString(1), q, BigDecimal::add);
-                }
-            }
-        }
-        return out;
-    }
 
-    private static long auditRows(String account) {
-        return count("SELECT count(*) FROM position_events e JOIN positions p ON p.id = e.position_id WHERE p.account = ?", account);
-    }
 
-    /** "key=count, ..." of a two-column query, for the figures printed at the end. */
-    private static String breakdown(String sql) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.append(out.length() == 0 ? "" : ", ").append(rs.getString(1)).append('=').append(rs.getLong(2));
-            }
-        }
-        return out.toString();
-    }
 
-    private static long distinctEventVersions(String account) {
-        Set<String> ids = new HashSet<>();
-        for (ConsumerRecord<String, String> r : client.events.all()) {
-            if (r.value().contains("\"" + account + "\"")) {
-                ids.add(PositionTestClient.read(r.value(), PositionEvent.class).eventId());
-            }
-        }
-        return ids.size();
-    }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-    }
 
-    private static long count(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] array) {
-                    s.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    s.setObject(i + 1, params[i]);
-                }
-            }
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 
     /** A reproducible mix of every command type over many symbols, with market ticks in between. */
     static final class Workload {

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.positrack.contracts.position.CommandResult;
 import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand;
-import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.Side;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
@@ -49,6 +47,7 @@ import io.positrack.infra.PostgresNode;
 import io.positrack.infra.ServiceProcess;
 import io.positrack.infra.binance.BinanceFuturesStandIn;
 import io.positrack.position.support.PositionTestClient;
+import io.positrack.position.support.RunRecord;
 
 /**
  * Issue 6's randomized run, through the Binance adapter: the packaged service (a process of its own) trades on
@@ -82,6 +81,7 @@ class BinanceRandomizedRunIT {
     private static BinanceFuturesStandIn standIn;
     private static ServiceProcess service;
     private static PositionTestClient client;
+    private static RunRecord run;
     private static String account;
 
     @BeforeAll
@@ -112,6 +112,7 @@ class BinanceRandomizedRunIT {
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "binance-run-it", "position-service.log"));
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());
+        run = new RunRecord(db, client);
     }
 
     @AfterAll
@@ -152,17 +153,17 @@ class BinanceRandomizedRunIT {
         long started = System.nanoTime();
         List<String> sent = new ArrayList<>();
         int paced = COMMANDS / 2;
-        sent.addAll(workload.sendPaced(paced, () -> answered().size(), 200));
+        sent.addAll(workload.sendPaced(paced, () -> run.answered(account).size(), 200));
         sent.addAll(workload.send(COMMANDS * 6 / 10 - paced));
-        await().atMost(Duration.ofMinutes(3)).until(() -> answered().size() >= paced);
+        await().atMost(Duration.ofMinutes(3)).until(() -> run.answered(account).size() >= paced);
         service.kill();
-        int answeredAtKill = answered().size();
+        int answeredAtKill = run.answered(account).size();
         long killedAt = System.nanoTime();
         sent.addAll(workload.send(COMMANDS - COMMANDS * 6 / 10));
         service.start();
         long downFor = System.nanoTime() - killedAt;
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> answered().size() == COMMANDS);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> run.answered(account).size() == COMMANDS);
         long allAnswered = System.nanoTime();
         // The market stops, so nothing new triggers; the faults stay on while everything settles.
         workload.stopMarket();
@@ -172,25 +173,25 @@ class BinanceRandomizedRunIT {
                         System.out.println("BinanceRandomizedRunIT: still waiting on the venue: " + unsettled());
                     }
                 })
-                .until(() -> count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
+                .until(() -> run.count("SELECT count(*) FROM positions WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING')",
                         account) == 0);
         // The database comes to equal Binance's truth, symbol by symbol (what the stream lost, reconciliation repairs).
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(openInDatabase()).isEqualTo(heldOnVenue()));
+                .untilAsserted(() -> assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue()));
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-                        && distinctEventVersions() == auditRows());
+                .until(() -> run.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                        && run.distinctEventVersions(account) == run.auditRows(account));
         long settled = System.nanoTime();
         i1.stop();
 
         // No command lost, none applied twice.
-        Map<String, List<ConsumerRecord<String, String>>> results = answered();
+        Map<String, List<ConsumerRecord<String, String>>> results = run.answered(account);
         assertThat(results.keySet()).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(count("SELECT count(*) FROM inbox WHERE source = ? AND message_id = ANY (?)", INBOX_SOURCE, sent.toArray(String[]::new)))
+        assertThat(run.count("SELECT count(*) FROM inbox WHERE source = ? AND message_id = ANY (?)", INBOX_SOURCE, sent.toArray(String[]::new)))
                 .isEqualTo(COMMANDS);
-        assertThat(count("SELECT count(*) FROM outbox WHERE aggregatetype = 'command-results' AND payload->>'account' = ?", account))
+        assertThat(run.count("SELECT count(*) FROM outbox WHERE aggregatetype = 'command-results' AND payload->>'account' = ?", account))
                 .isEqualTo(COMMANDS);
-        assertThat(count("""
+        assertThat(run.count("""
                 SELECT count(*) FROM (SELECT e.cause FROM position_events e JOIN positions p ON p.id = e.position_id
                  WHERE p.account = ? AND e.cause NOT LIKE 'venue:%' GROUP BY e.cause HAVING count(*) > 1) twice""", account))
                 .isZero();
@@ -205,25 +206,25 @@ class BinanceRandomizedRunIT {
         // I1: never two open rows for one symbol, at the end and at every sample taken during the run.
         assertThat(i1.violations()).as("I1 samples with two open rows for a symbol").isEmpty();
         assertThat(i1.samples()).isPositive();
-        assertThat(count(I1_VIOLATIONS, account)).isZero();
+        assertThat(run.count(I1_VIOLATIONS, account)).isZero();
 
-        int republishedEvents = assertEventsContiguousAndEqualToAuditTrail();
-        assertThat(openInDatabase()).isEqualTo(heldOnVenue());
+        int republishedEvents = run.assertEventsContiguousAndEqualToAuditTrail(account);
+        assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue());
         assertThat(standIn.signatureFailures()).as("requests the stand-in refused for their key, signature or timestamp").isZero();
 
-        long orderUpdates = count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
-        long reports = count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
+        long orderUpdates = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
+        long reports = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
         long venueEvents = orderUpdates + reports;
         System.out.printf("BinanceRandomizedRunIT: %d distinct venue events applied: %d order updates, %d position reports (%s)%n",
-                venueEvents, orderUpdates, reports, breakdown("""
+                venueEvents, orderUpdates, reports, run.breakdown("""
                         SELECT CASE WHEN message_id LIKE 'binance-au:%' THEN 'ACCOUNT_UPDATE' WHEN message_id LIKE 'binance-pr:%'
                         THEN 'positionRisk line' WHEN message_id LIKE 'recon-%' THEN 'flat (left out of positionRisk)' ELSE 'other' END, count(*)
                           FROM inbox WHERE source = 'venue-reports' GROUP BY 1 ORDER BY 1"""));
         System.out.printf("BinanceRandomizedRunIT: %d commands over %d symbols, %d answered before kill -9, service down %d s, "
                 + "%d audit events, %d positions; republished after the kill: %d results, %d events (deduplicated by consumers); "
                 + "all answered after %d s, settled after %d s; seed %d%n",
-                COMMANDS, SYMBOLS, answeredAtKill, Duration.ofNanos(downFor).toSeconds(), auditRows(),
-                count("SELECT count(*) FROM positions WHERE account = ?", account), republishedResults, republishedEvents,
+                COMMANDS, SYMBOLS, answeredAtKill, Duration.ofNanos(downFor).toSeconds(), run.auditRows(account),
+                run.count("SELECT count(*) FROM positions WHERE account = ?", account), republishedResults, republishedEvents,
                 Duration.ofNanos(allAnswered - started).toSeconds(), Duration.ofNanos(settled - started).toSeconds(), SEED);
         System.out.printf("BinanceRandomizedRunIT: stand-in sent %d stream events %s; faults injected: %d dropped, %d delayed (reordered), "
                 + "%d duplicated, %d orders executed then answered 503, %d orders in partial fills, %d requests refused 429/418, "
@@ -234,15 +235,15 @@ class BinanceRandomizedRunIT {
                 workload.expiries.get(), workload.drops.get(), standIn.listenKeysIssued(), standIn.streamConnectionsOpened(),
                 standIn.refusedImmediateTriggers(), workload.moves.get(), i1.samples());
         System.out.printf("BinanceRandomizedRunIT: service counters since the restart: stream %s; gaps %s; dropped %s; rate limit %s; "
-                + "reconciliation %s%n", metricLines("positrack_binance_stream_events_total"), metricLines("positrack_binance_stream_gaps_total"),
-                metricLines("positrack_binance_stream_dropped_total"), metricLines("positrack_binance_rate_limit_total"),
-                metricLines("positrack_reconciliation_reports_total"));
+                + "reconciliation %s%n", RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_events_total"), RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_gaps_total"),
+                RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_dropped_total"), RunRecord.metricLines(service.baseUrl(), "positrack_binance_rate_limit_total"),
+                RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_reports_total"));
         System.out.printf("BinanceRandomizedRunIT: order updates received by status: %s; positions by status and reason: %s; by origin: %s%n",
-                breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
-                breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"),
-                breakdown("SELECT origin, count(*) FROM positions GROUP BY 1 ORDER BY 1"));
+                run.breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
+                run.breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"),
+                run.breakdown("SELECT origin, count(*) FROM positions GROUP BY 1 ORDER BY 1"));
         System.out.printf("BinanceRandomizedRunIT: stream order updates applied this long after Binance's event time (p50/p90/p99/max, ms): %s%n",
-                breakdown("""
+                run.breakdown("""
                         SELECT string_agg(round(v)::text, '/' ORDER BY ord), 0 FROM unnest((SELECT ARRAY[
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.9) WITHIN GROUP (ORDER BY ms),
                                percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)]
@@ -267,7 +268,7 @@ class BinanceRandomizedRunIT {
 
         void start() {
             timer.scheduleWithFixedDelay(() -> {
-                long twice = count(I1_VIOLATIONS, account);
+                long twice = run.count(I1_VIOLATIONS, account);
                 samples.incrementAndGet();
                 if (twice > 0) {
                     violations.add(Instant.now() + ": " + twice + " symbol(s) with two open rows");
@@ -288,46 +289,11 @@ class BinanceRandomizedRunIT {
         }
     }
 
-    /** As a plain consumer of position-events sees them: per position, versions 1..n, copies identical; equal to the audit table. */
-    private static int assertEventsContiguousAndEqualToAuditTrail() throws SQLException {
-        Map<Long, List<PositionEvent>> seen = new HashMap<>();
-        int copies = 0;
-        for (ConsumerRecord<String, String> record : client.events.all()) {
-            if (!record.value().contains("\"" + account + "\"")) {
-                continue;
-            }
-            PositionEvent event = PositionTestClient.read(record.value(), PositionEvent.class);
-            List<PositionEvent> history = seen.computeIfAbsent(event.positionId(), id -> new ArrayList<>());
-            if (event.version() <= history.size()) {
-                assertThat(event).as("republished copy of %s", event.eventId()).isEqualTo(history.get((int) event.version() - 1));
-                copies++;
-            } else {
-                assertThat(event.version()).as("next version of position %d", event.positionId()).isEqualTo(history.size() + 1);
-                history.add(event);
-            }
-        }
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
-                SELECT e.position_id, e.version, e.type, e.status FROM position_events e JOIN positions p ON p.id = e.position_id
-                 WHERE p.account = ? ORDER BY e.position_id, e.version""")) {
-            s.setString(1, account);
-            ResultSet rs = s.executeQuery();
-            Set<Long> positions = new HashSet<>();
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                positions.add(id);
-                PositionEvent onKafka = seen.getOrDefault(id, List.of()).get((int) rs.getLong(2) - 1);
-                assertThat(onKafka.type().name()).isEqualTo(rs.getString(3));
-                assertThat(onKafka.position().status().name()).isEqualTo(rs.getString(4));
-            }
-            assertThat(seen.keySet()).isEqualTo(positions);
-        }
-        return copies;
-    }
 
     /** Positions still waiting on the venue, with the stand-in's orders of each. */
     private static List<String> unsettled() {
         List<String> rows = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = run.connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT id, symbol, status, version, updated_at FROM positions
                  WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'CLOSING') ORDER BY id LIMIT 20""")) {
             s.setString(1, account);
@@ -357,7 +323,7 @@ class BinanceRandomizedRunIT {
     private static Map<String, Long> protectiveOrderFigures() throws SQLException {
         Map<Long, String> positions = new HashMap<>();
         Map<Long, String> symbols = new HashMap<>();
-        try (Connection c = connect();
+        try (Connection c = run.connect();
                 PreparedStatement s = c.prepareStatement("SELECT id, status, coalesce(close_reason, '-'), symbol FROM positions WHERE account = ?")) {
             s.setString(1, account);
             ResultSet rs = s.executeQuery();
@@ -424,7 +390,7 @@ class BinanceRandomizedRunIT {
 
     /** The order updates the service received for the position's orders, with what each led to. */
     private static String updatesReceived(long positionId) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = run.connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT string_agg(client_order_id || ':' || status || coalesce('#' || trade_id, '') || '=' || coalesce(outcome, '?')
                        || '@' || to_char(received_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS'), ', ' ORDER BY seq)
                   FROM venue_order_updates WHERE client_order_id LIKE ?""")) {
@@ -436,7 +402,7 @@ class BinanceRandomizedRunIT {
     }
 
     private static String history(long positionId) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = run.connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT string_agg(type || coalesce('(' || cause || ')', '') || '@' || to_char(occurred_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS'), ' > ' ORDER BY version)
                   FROM position_events WHERE position_id = ?""")) {
             s.setLong(1, positionId);
@@ -459,44 +425,8 @@ class BinanceRandomizedRunIT {
         return byType;
     }
 
-    /** The service's own counters (since its last start). */
-    private static List<String> metricLines(String name) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(service.baseUrl() + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(name.length())).toList();
-        } catch (Exception e) {
-            return List.of(e.toString());
-        }
-    }
 
-    private static Map<String, List<ConsumerRecord<String, String>>> answered() {
-        Map<String, List<ConsumerRecord<String, String>>> byCommand = new HashMap<>();
-        for (ConsumerRecord<String, String> r : client.results.all()) {
-            if (r.value().contains("\"" + account + "\"")) {
-                String commandId = PositionTestClient.read(r.value(), CommandResult.class).commandId();
-                byCommand.computeIfAbsent(commandId, id -> new ArrayList<>()).add(r);
-            }
-        }
-        return byCommand;
-    }
 
-    private static Map<String, BigDecimal> openInDatabase() throws SQLException {
-        Map<String, BigDecimal> out = new TreeMap<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
-                SELECT symbol, CASE side WHEN 'BUY' THEN remaining_quantity ELSE -remaining_quantity END FROM positions
-                 WHERE account = ? AND status IN ('PENDING_ENTRY', 'ENTRY_PLACED', 'PENDING_SL', 'ACTIVE', 'CLOSING')""")) {
-            s.setString(1, account);
-            ResultSet rs = s.executeQuery();
-            while (rs.next()) {
-                BigDecimal q = rs.getBigDecimal(2).stripTrailingZeros();
-                if (q.signum() != 0) {
-                    out.merge(rs.getString(1), q, BigDecimal::add);
-                }
-            }
-        }
-        return out;
-    }
 
     /** The stand-in's signed position per symbol, flat ones left out. */
     private static Map<String, BigDecimal> heldOnVenue() {
@@ -511,51 +441,10 @@ class BinanceRandomizedRunIT {
         return out;
     }
 
-    private static long auditRows() {
-        return count("SELECT count(*) FROM position_events e JOIN positions p ON p.id = e.position_id WHERE p.account = ?", account);
-    }
 
-    private static long distinctEventVersions() {
-        Set<String> ids = new HashSet<>();
-        for (ConsumerRecord<String, String> r : client.events.all()) {
-            if (r.value().contains("\"" + account + "\"")) {
-                ids.add(PositionTestClient.read(r.value(), PositionEvent.class).eventId());
-            }
-        }
-        return ids.size();
-    }
 
-    /** "key=count, ..." of a two-column query. */
-    private static String breakdown(String sql) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.append(out.length() == 0 ? "" : ", ").append(rs.getString(1)).append('=').append(rs.getLong(2));
-            }
-        }
-        return out.toString();
-    }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-    }
 
-    private static long count(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] array) {
-                    s.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    s.setObject(i + 1, params[i]);
-                }
-            }
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 
     private static String symbol(int i) {
         return "BR%03dUSDT".formatted(i);
