@@ -82,9 +82,18 @@ public class IntentSweeper {
     private Uni<Void> resolve(PositionSnapshot p) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Awaited awaited : awaitedBy(p)) {
-            chain = chain.flatMap(ignored -> resolve(p, awaited));
+            // Resolving one order may move the position on (a stop-loss lookup that finds it filled closes it); the
+            // next order is resolved only if the row is still the version these orders were derived from, so a
+            // protective order is never re-sent for a position that has just closed.
+            chain = chain.flatMap(ignored -> positions.findById(pool, p.id()))
+                    .flatMap(now -> now.isPresent() && now.get().version() == p.version() ? resolve(p, awaited) : moved());
         }
         return chain;
+    }
+
+    private Uni<Void> moved() {
+        count("position_moved_on");
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> resolve(PositionSnapshot p, Awaited awaited) {

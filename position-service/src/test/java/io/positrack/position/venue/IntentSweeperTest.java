@@ -124,6 +124,42 @@ class IntentSweeperTest {
     }
 
     /** A position as its last committed transition left it, with the audit rows that got it there. */
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Test
+    void aStopFoundFilledByLookupClosesThePositionAndItsTakeProfitIsNotSentAfterwards() throws Exception {
+        String account = PositionTestClient.uniqueAccount("sweep-stop");
+        // Protection decided at version 4 (the entry fill); neither its NEW nor the stop's fill ever reached us, and
+        // the take profit was never sent.
+        long id = insertPosition(account, "PENDING_SL", 4);
+        try (Connection c = Database.connect()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE positions SET filled_quantity = 2.5, remaining_quantity = 2.5, entry_price = 1.0842,
+                           stop_loss = 1.0800, take_profit = 1.0900 WHERE id = ?""")) {
+                s.setLong(1, id);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO paper.orders (client_order_id, account, symbol, side, quantity, type, trigger_price, reduce_only, status,
+                                              filled_quantity, average_price)
+                    VALUES (?, ?, 'EURUSD', 'SELL', 2.5, 'STOP_MARKET', 1.0800, true, 'FILLED', 2.5, 1.0799)""")) {
+                s.setString(1, "pt-" + id + "-sl-4");
+                s.setString(2, account);
+                s.executeUpdate();
+            }
+        }
+        double movedOn = registry.counter("positrack.intents.swept", "outcome", "position_moved_on").count();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND close_reason = 'STOP_LOSS'", id)).isEqualTo(1));
+        // The same sweep then came to the take profit, saw the position had moved on, and left it.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                registry.counter("positrack.intents.swept", "outcome", "position_moved_on").count() > movedOn);
+        assertThat(Database.count("SELECT count(*) FROM paper.orders WHERE client_order_id LIKE ?", "pt-" + id + "-tp-%"))
+                .as("no take profit sent for a closed position").isZero();
+    }
+
     private static long insertPosition(String account, String status, int version) throws Exception {
         try (Connection c = Database.connect()) {
             long id;

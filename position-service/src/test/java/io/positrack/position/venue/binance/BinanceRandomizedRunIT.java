@@ -66,7 +66,7 @@ import io.positrack.position.support.RunRecord;
 class BinanceRandomizedRunIT {
 
     /** Commands of the run; {@code -Dpositrack.binance.run.commands=N} to change (figures printed at the end). */
-    private static final int COMMANDS = Integer.getInteger("positrack.binance.run.commands", 8_000);
+    private static final int COMMANDS = Integer.getInteger("positrack.binance.run.commands", 10_000);
     /** The venue events (distinct inbox rows) the run must reach; 0 to only print them. */
     private static final int MIN_VENUE_EVENTS = Integer.getInteger("positrack.binance.run.min-venue-events", 10_000);
     private static final long SEED = Long.getLong("positrack.binance.run.seed", 20261121L);
