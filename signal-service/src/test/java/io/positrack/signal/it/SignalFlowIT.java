@@ -182,6 +182,7 @@ class SignalFlowIT {
         Signal third = market.nextSignal();
         long closed = openAndFill(account, market, third);
         assertThat(answer(SignalTestClient.bot(BotVerb.CLOSE, account, market.symbol())).outcome()).isEqualTo(Outcome.CLOSING);
+        onThePaperBook("pt-" + closed + "-x-1");
         market.tick(market.lastPrice());
         assertThat(awaitClosedSession(closed).closeReason()).isEqualTo("COMMAND");
 
@@ -267,6 +268,7 @@ class SignalFlowIT {
         assertThat(opened.outcome()).as("a new /getsignal after the previous session closed").isEqualTo(Outcome.OPENED);
         assertThat(opened.position().signalId()).isEqualTo(signal.signalId());
         long id = opened.position().id();
+        onThePaperBook("pt-" + id + "-e-1");
         market.tick(signal.entry());
         // ACTIVE: the entry filled and the stop loss and take profit orders are on the paper venue's book.
         await().atMost(PATIENCE).until(() -> kafka.eventsOfAccount(account).stream()
@@ -282,6 +284,24 @@ class SignalFlowIT {
     private static BigDecimal beyond(Signal signal, BigDecimal level) {
         BigDecimal half = new BigDecimal("0.5");
         return level.compareTo(signal.entry()) > 0 ? level.add(half) : level.subtract(half);
+    }
+
+    /**
+     * position-service sends an order after the transaction that decided it commits, and its answer may reach us
+     * first: a tick sent before the order is on the paper venue's book would fill nothing. So the script's next
+     * tick waits for the order to be there (read from the venue's own book, as a venue would be asked).
+     */
+    private static void onThePaperBook(String clientOrderId) {
+        var db = infra.postgres().database("position");
+        await().atMost(PATIENCE).until(() -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM paper.orders WHERE client_order_id = ?")) {
+                s.setString(1, clientOrderId);
+                java.sql.ResultSet rs = s.executeQuery();
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        });
     }
 
     private static SignalSession awaitClosedSession(long positionId) {
