@@ -80,7 +80,7 @@ public class ClosePositionHandler {
 
     /** The exit, sized by {@link ExitSizing}: none at all when the venue holds nothing. */
     private Uni<Handled> clampedExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
-        return exitSizing.size(client, p, command.commandId()).flatMap(sized -> {
+        return exitSizing.size(client, p).flatMap(sized -> {
             if (sized instanceof ExitSizing.Exit exit) {
                 return startExit(client, command, exit.position());
             }

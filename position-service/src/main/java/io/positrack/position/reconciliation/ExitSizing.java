@@ -37,7 +37,7 @@ public class ExitSizing {
         this.sizes = sizes;
     }
 
-    public Uni<Sized> size(SqlClient tx, PositionSnapshot p, String cause) {
+    public Uni<Sized> size(SqlClient tx, PositionSnapshot p) {
         return venuePositions.fresh(tx, p.account(), p.venue(), p.symbol()).flatMap(known -> {
             if (known.isEmpty() || known.get().side() == p.side() && known.get().quantity().compareTo(p.remainingQuantity()) >= 0) {
                 return Uni.createFrom().item(new Exit(p));
@@ -45,7 +45,9 @@ public class ExitSizing {
             if (known.get().flat() || known.get().side() != p.side()) {
                 return Uni.createFrom().item(new NothingHeld());
             }
-            return sizes.adjust(tx, p, known.get().quantity(), cause).map(Exit::new);
+            // The adjustment is the venue report's doing, not the command's: it carries the report as its cause, so
+            // a command still has exactly one transition of its own (the exit that follows).
+            return sizes.adjust(tx, p, known.get().quantity(), "reconciliation:" + known.get().reportId()).map(Exit::new);
         });
     }
 }

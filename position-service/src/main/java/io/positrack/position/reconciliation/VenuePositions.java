@@ -18,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class VenuePositions {
 
     /** What the venue holds, when the latest report is still fresh (no fill applied since it). */
-    public record Known(Side side, BigDecimal quantity) {
+    /** @param reportId the report that said so: the cause of an adjustment made on its word */
+    public record Known(Side side, BigDecimal quantity, String reportId) {
         public boolean flat() {
             return quantity.signum() == 0;
         }
@@ -39,7 +40,7 @@ public class VenuePositions {
     /** The venue's position for the key if the latest report knows the last applied fill (as of it or later), else empty (unknown). */
     public Uni<Optional<Known>> fresh(SqlClient client, String account, String venue, String symbol) {
         return client.preparedQuery("""
-                SELECT v.side, v.quantity FROM venue_positions v
+                SELECT v.side, v.quantity, v.report_id FROM venue_positions v
                   LEFT JOIN venue_watermarks w ON w.account = v.account AND w.venue = v.venue AND w.symbol = v.symbol
                  WHERE v.account = $1 AND v.venue = $2 AND v.symbol = $3 AND (w.venue_time IS NULL OR v.as_of >= w.venue_time)""")
                 .execute(Tuple.of(account, venue, symbol))
@@ -49,7 +50,8 @@ public class VenuePositions {
                     }
                     Row row = rows.iterator().next();
                     String side = row.getString("side");
-                    return Optional.of(new Known(side == null ? null : Side.valueOf(side), PositionRows.strip(row.getBigDecimal("quantity"))));
+                    return Optional.of(new Known(side == null ? null : Side.valueOf(side), PositionRows.strip(row.getBigDecimal("quantity")),
+                            row.getString("report_id")));
                 });
     }
 }

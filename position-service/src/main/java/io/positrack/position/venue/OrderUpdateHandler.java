@@ -295,7 +295,7 @@ public class OrderUpdateHandler {
         Log.warnf("Position #%d (%s %s): the venue refused its %s (%s); closing it at market, reason %s", p.id(), p.account(),
                 p.symbol(), u.clientOrderId(), u.reason(), reason);
         count("protection_refused");
-        return exitSizing.size(tx, p, cause).flatMap(sized -> {
+        return exitSizing.size(tx, p).flatMap(sized -> {
             Instant now = clock.now();
             if (sized instanceof ExitSizing.Exit exit) {
                 PositionSnapshot closing = OrderIntents.closing(exit.position(), reason, now);
@@ -330,7 +330,7 @@ public class OrderUpdateHandler {
                     u.status(), u.reason(), p.exitAttempt());
             return none();
         }
-        return exitSizing.size(tx, p, cause).flatMap(sized -> {
+        return exitSizing.size(tx, p).flatMap(sized -> {
             Instant now = clock.now();
             if (sized instanceof ExitSizing.Exit exit) {
                 PositionSnapshot closing = OrderIntents.closing(exit.position(), p.closeReason(), now);

@@ -143,7 +143,11 @@ class ReconciliationTest {
 
         assertThat(closing.outcome()).isEqualTo(Outcome.CLOSING);
         assertThat(closing.position().remainingQuantity()).isEqualByComparingTo("1.5");
-        assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id = ? AND type = 'PositionAdjusted'", id))
+        // The adjustment is on the venue report's word (its cause), the exit on the command's: one transition per command.
+        assertThat(Database.count(
+                "SELECT count(*) FROM position_events WHERE position_id = ? AND type = 'PositionAdjusted' AND cause LIKE 'reconciliation:%'", id))
+                .isEqualTo(1);
+        assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id = ? AND cause = ?", id, closing.commandId()))
                 .isEqualTo(1);
         assertThat(Database.count("""
                 SELECT count(*) FROM paper.orders WHERE client_order_id = ? AND quantity = 1.5 AND reduce_only AND side = 'SELL'""",

@@ -66,7 +66,7 @@ import io.positrack.position.support.RunRecord;
 class BinanceRandomizedRunIT {
 
     /** Commands of the run; {@code -Dpositrack.binance.run.commands=N} to change (figures printed at the end). */
-    private static final int COMMANDS = Integer.getInteger("positrack.binance.run.commands", 10_000);
+    private static final int COMMANDS = Integer.getInteger("positrack.binance.run.commands", 12_000);
     /** The venue events (distinct inbox rows) the run must reach; 0 to only print them. */
     private static final int MIN_VENUE_EVENTS = Integer.getInteger("positrack.binance.run.min-venue-events", 10_000);
     private static final long SEED = Long.getLong("positrack.binance.run.seed", 20261121L);
@@ -148,18 +148,18 @@ class BinanceRandomizedRunIT {
         i1.start();
         workload.startMarket();
 
-        // Half paced by the answers (positions live beside the real-time market: fills, stops, exits), then a burst,
+        // 60 % paced by the answers (positions live beside the real-time market: fills, stops, exits), then a burst,
         // kill -9 while that burst is in flight, and the rest while no service runs.
         long started = System.nanoTime();
         List<String> sent = new ArrayList<>();
-        int paced = COMMANDS / 2;
+        int paced = COMMANDS * 6 / 10;
         sent.addAll(workload.sendPaced(paced, () -> run.answered(account).size(), 200));
-        sent.addAll(workload.send(COMMANDS * 6 / 10 - paced));
+        sent.addAll(workload.send(COMMANDS * 7 / 10 - paced));
         await().atMost(Duration.ofMinutes(3)).until(() -> run.answered(account).size() >= paced);
         service.kill();
         int answeredAtKill = run.answered(account).size();
         long killedAt = System.nanoTime();
-        sent.addAll(workload.send(COMMANDS - COMMANDS * 6 / 10));
+        sent.addAll(workload.send(COMMANDS - COMMANDS * 7 / 10));
         service.start();
         long downFor = System.nanoTime() - killedAt;
 
