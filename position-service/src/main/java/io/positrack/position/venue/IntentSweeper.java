@@ -143,8 +143,7 @@ public class IntentSweeper {
     }
 
     private static OrderUpdate neverSent(OrderRequest order, java.time.Instant now) {
-        return new OrderUpdate(order.account(), order.venue(), order.symbol(), order.clientOrderId().toString(), null, order.side(),
-                OrderStatus.CANCELED, java.math.BigDecimal.ZERO, null, null, "never sent; cancel requested", now, now, null, null);
+        return order.endedUnfilled(OrderStatus.CANCELED, "never sent; cancel requested", now, now);
     }
 
     /** The orders the position's current state is waiting on, with the ids of the original intent. */

@@ -11,4 +11,14 @@ import io.positrack.contracts.venue.ClientOrderId;
  */
 public record OrderRequest(String account, String venue, String symbol, ClientOrderId clientOrderId, Side side,
         BigDecimal quantity, OrderType type, BigDecimal triggerPrice, boolean reduceOnly) {
+
+    /**
+     * The update Positrack records itself when this order ended without a fill and no venue stream will say so
+     * (refused in the venue's answer, or never sent): nothing filled, no venue order id.
+     */
+    public io.positrack.contracts.venue.OrderUpdate endedUnfilled(io.positrack.contracts.venue.OrderStatus status, String reason,
+            java.time.Instant eventTime, java.time.Instant transactionTime) {
+        return new io.positrack.contracts.venue.OrderUpdate(account, venue, symbol, clientOrderId.toString(), null, side, status,
+                BigDecimal.ZERO, null, null, reason, eventTime, transactionTime, null, null);
+    }
 }

@@ -120,7 +120,7 @@ public class OrderUpdateHandler {
                                 .flatMap(ignored -> positions.findByIdForUpdate(tx, orderId.positionId()))
                                 .flatMap(found -> found.isEmpty()
                                         ? settle(tx, seq.get(), "unknown_position", List.of())
-                                        : ledger.accountedFor(tx, update.venue(), update.clientOrderId())
+                                        : accountedFor(tx, update, orderId)
                                                 .flatMap(before -> apply(tx, found.get(), new Update(update, orderId, before), seq.get()))))))
                 .flatMap(venues::dispatch);
     }
@@ -141,6 +141,11 @@ public class OrderUpdateHandler {
         return written.flatMap(w -> !retryExit ? Uni.createFrom().item(w.actions())
                 : nextExitAttempt(tx, w.position(), up.u()).map(more -> concat(w.actions(), more)))
                 .flatMap(actions -> settle(tx, seq, APPLIED, actions));
+    }
+
+    /** Entries count by the row's own filled quantity; only exit-side orders need the ledger's account of their fills. */
+    private Uni<BigDecimal> accountedFor(SqlClient tx, OrderUpdate u, ClientOrderId id) {
+        return id.role() == OrderRole.ENTRY ? Uni.createFrom().item(BigDecimal.ZERO) : ledger.accountedFor(tx, u.venue(), u.clientOrderId());
     }
 
     /** Records the outcome on the ledger row and counts it; passes the actions through. */
@@ -166,8 +171,7 @@ public class OrderUpdateHandler {
     }
 
     private Uni<Written> write(SqlClient tx, PositionSnapshot before, Decision d, OrderUpdate update) {
-        String cause = "venue:" + update.clientOrderId() + ":" + update.status();
-        return transitions.transition(tx, before, d.next(), d.type(), cause).flatMap(written -> {
+        return transitions.transition(tx, before, d.next(), d.type(), cause(update)).flatMap(written -> {
             count(d.type().name());
             if (d.then() == null) {
                 return Uni.createFrom().item(new Written(written, d.afterCommit()));
@@ -291,20 +295,10 @@ public class OrderUpdateHandler {
         String reason = u.reason() != null && u.reason().contains("-2021")
                 ? (up.id().role() == OrderRole.STOP_LOSS ? "STOP_LOSS" : "TAKE_PROFIT")
                 : "PROTECTION_REFUSED";
-        String cause = "venue:" + u.clientOrderId() + ":" + u.status();
         Log.warnf("Position #%d (%s %s): the venue refused its %s (%s); closing it at market, reason %s", p.id(), p.account(),
                 p.symbol(), u.clientOrderId(), u.reason(), reason);
         count("protection_refused");
-        return exitSizing.size(tx, p).flatMap(sized -> {
-            Instant now = clock.now();
-            if (sized instanceof ExitSizing.Exit exit) {
-                PositionSnapshot closing = OrderIntents.closing(exit.position(), reason, now);
-                return transitions.transition(tx, exit.position(), closing, PositionEventType.PositionClosing, cause)
-                        .map(written -> concat(ProtectiveOrders.cancelAll(written), OrderIntents.place(OrderIntents.exit(written))));
-            }
-            return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause)
-                    .map(written -> ReconciledClose.cancellations(p));
-        });
+        return exitWhatTheVenueHolds(tx, p, reason, PositionEventType.PositionClosing, cause(u), ProtectiveOrders::cancelAll);
     }
 
     /** The exit order the closing position currently waits on (not an older attempt's). */
@@ -322,7 +316,6 @@ public class OrderUpdateHandler {
         if (p.status() != PositionStatus.CLOSING) {
             return none();
         }
-        String cause = "venue:" + u.clientOrderId() + ":" + u.status();
         if (p.exitAttempt() >= maxExitAttempts) {
             count("exit_attempts_exhausted");
             Log.errorf("Position #%d (%s %s): exit %s ended %s (%s) and %d exit attempts are used up; it stays CLOSING "
@@ -330,20 +323,36 @@ public class OrderUpdateHandler {
                     u.status(), u.reason(), p.exitAttempt());
             return none();
         }
+        return exitWhatTheVenueHolds(tx, p, p.closeReason(), PositionEventType.PositionExitRetried, cause(u), retried -> {
+            count("exit_retried");
+            Log.infof("Position #%d: exit %s ended %s (%s); trying again as %s", p.id(), u.clientOrderId(), u.status(), u.reason(),
+                    retried.exitOrderId());
+            return List.of();
+        });
+    }
+
+    /**
+     * An exit for what the venue holds of {@code p}, sized by {@link ExitSizing}: a {@code type} transition (CLOSING
+     * under the next exit id), then {@code first} (decided from that CLOSING version) and the exit order; or, when the
+     * venue holds none, a reconciled close and no order.
+     */
+    private Uni<List<VenueAction>> exitWhatTheVenueHolds(SqlClient tx, PositionSnapshot p, String reason, PositionEventType type,
+            String cause, java.util.function.Function<PositionSnapshot, List<VenueAction>> first) {
         return exitSizing.size(tx, p).flatMap(sized -> {
             Instant now = clock.now();
             if (sized instanceof ExitSizing.Exit exit) {
-                PositionSnapshot closing = OrderIntents.closing(exit.position(), p.closeReason(), now);
-                return transitions.transition(tx, exit.position(), closing, PositionEventType.PositionExitRetried, cause).map(written -> {
-                    count("exit_retried");
-                    Log.infof("Position #%d: exit %s ended %s (%s); trying again as %s", p.id(), u.clientOrderId(), u.status(),
-                            u.reason(), written.exitOrderId());
-                    return OrderIntents.place(OrderIntents.exit(written));
-                });
+                PositionSnapshot closing = OrderIntents.closing(exit.position(), reason, now);
+                return transitions.transition(tx, exit.position(), closing, type, cause)
+                        .map(written -> concat(first.apply(written), OrderIntents.place(OrderIntents.exit(written))));
             }
             return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause)
                     .map(written -> ReconciledClose.cancellations(p));
         });
+    }
+
+    /** The cause of a venue-driven transition: the order and the status it reported. */
+    private static String cause(OrderUpdate u) {
+        return "venue:" + u.clientOrderId() + ":" + u.status();
     }
 
     private static Decision exit(PositionSnapshot p, String reason, Instant now) {

@@ -78,8 +78,7 @@ public class VenueDispatcher {
     private Uni<Void> refused(OrderRequest order, String reason) {
         Log.warnf("Order %s refused by %s: %s", order.clientOrderId(), order.venue(), reason);
         java.time.Instant now = clock.now();
-        OrderUpdate update = new OrderUpdate(order.account(), order.venue(), order.symbol(), order.clientOrderId().toString(), null,
-                order.side(), OrderStatus.REJECTED, java.math.BigDecimal.ZERO, null, null, reason, now, null, null, null);
+        OrderUpdate update = order.endedUnfilled(OrderStatus.REJECTED, reason, now, null);
         return refusals.sendMessage(Message.of(update)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(order.symbol()).build()));
     }

@@ -32,4 +32,13 @@ public final class Database {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    /**
+     * Waits until the paper venue's book holds this order working. Orders are sent after the transaction that decided
+     * them commits, and its answer may arrive first: a tick sent before the order is on the book would fill nothing.
+     */
+    public static void awaitWorkingOnPaperBook(String clientOrderId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> count(
+                "SELECT count(*) FROM paper.orders WHERE client_order_id = ? AND status IN ('NEW', 'PARTIALLY_FILLED')", clientOrderId) == 1);
+    }
 }

@@ -53,7 +53,7 @@ class PartialFillTest {
     void partialEntryFillsAccumulateAndAReplayedTradeAddsNothing() {
         String account = PositionTestClient.uniqueAccount("partial-entry");
         long id = open(account, "PFENTRY", Side.BUY, "4");
-        onTheBook("pt-" + id + "-e-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
         faults.partialFills(1);
         kafka.tick("PFENTRY", "10.00", "10.02");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
@@ -87,7 +87,7 @@ class PartialFillTest {
     void anEntryCancelledAfterAPartialFillKeepsWhatFilledAndExitsIt() {
         String account = PositionTestClient.uniqueAccount("partial-cancel");
         long id = open(account, "PFCANCEL", Side.SELL, "3");
-        onTheBook("pt-" + id + "-e-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
         faults.partialFills(1);
         kafka.tick("PFCANCEL", "20.00", "20.02");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
@@ -101,7 +101,7 @@ class PartialFillTest {
         // The cancelled entry had filled 1.5: that much is held on the venue, so it is recorded and exited.
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING' AND remaining_quantity = 1.5", id) == 1);
-        onTheBook("pt-" + id + "-x-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-x-1");
         kafka.tick("PFCANCEL", "19.90", "19.92");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND close_reason = 'COMMAND' AND filled_quantity = 1.5", id) == 1);
@@ -114,7 +114,7 @@ class PartialFillTest {
     void aPartialExitFillReducesTheOpenQuantityAndTheRestClosesIt() {
         String account = PositionTestClient.uniqueAccount("partial-exit");
         long id = open(account, "PFEXIT", Side.BUY, "2");
-        onTheBook("pt-" + id + "-e-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
         kafka.tick("PFEXIT", "100.00", "100.00");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE'", id) == 1);
@@ -122,7 +122,7 @@ class PartialFillTest {
         kafka.sendCommand(close);
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING'", id) == 1);
-        onTheBook("pt-" + id + "-x-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-x-1");
 
         faults.partialFills(1);
         kafka.tick("PFEXIT", "110.00", "110.00");
@@ -143,12 +143,6 @@ class PartialFillTest {
         kafka.sendCommand(open);
         await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(open.commandId()).isEmpty());
         return kafka.resultsFor(open.commandId()).get(0).position().id();
-    }
-
-    /** Orders are sent after their transaction commits: a tick before the order is on the book would fill nothing. */
-    static void onTheBook(String clientOrderId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
-                "SELECT count(*) FROM paper.orders WHERE client_order_id = ? AND status IN ('NEW', 'PARTIALLY_FILLED')", clientOrderId) == 1);
     }
 
     private double outcome(String outcome) {

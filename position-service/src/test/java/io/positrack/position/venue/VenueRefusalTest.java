@@ -59,7 +59,7 @@ class VenueRefusalTest {
         kafka.sendCommand(PositionTestClient.close(account, "RFEXIT"));
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING' AND exit_order_id = ?", id, "pt-" + id + "-x-2") == 1);
-        PartialFillTest.onTheBook("pt-" + id + "-x-2");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-x-2");
         kafka.tick("RFEXIT", "51.00", "51.02");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
@@ -101,14 +101,14 @@ class VenueRefusalTest {
         kafka.sendCommand(open);
         await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(open.commandId()).isEmpty());
         long id = kafka.resultsFor(open.commandId()).get(0).position().id();
-        PartialFillTest.onTheBook("pt-" + id + "-e-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
         // The entry is on the book; the stop loss placed after its fill is refused, as Binance refuses a stop whose
         // price the market has already passed.
         faults.refusePlacements("RFSTOP", 1, "binance HTTP 400 -2021 Order would immediately trigger.");
         kafka.tick("RFSTOP", "50.00", "50.02");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING' AND close_reason = 'STOP_LOSS'", id) == 1);
-        PartialFillTest.onTheBook("pt-" + id + "-x-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-x-1");
         kafka.tick("RFSTOP", "49.50", "49.52");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
@@ -120,7 +120,7 @@ class VenueRefusalTest {
 
     private long activePosition(String account, String symbol) {
         long id = open(account, symbol, Side.BUY, "1");
-        PartialFillTest.onTheBook("pt-" + id + "-e-1");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
         kafka.tick(symbol, "50.00", "50.02");
         await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE'", id) == 1);
