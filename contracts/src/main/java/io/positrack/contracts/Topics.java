@@ -34,6 +34,14 @@ public final class Topics {
     private Topics() {
     }
 
+    /**
+     * The key of a message about a symbol (a command, its result): the symbol, so that it keeps its place among
+     * that symbol's messages on every hop; the account for account-wide messages that name no symbol.
+     */
+    public static String keyOf(String symbol, String account) {
+        return symbol != null ? symbol : account;
+    }
+
     public static String dlq(String topic) {
         return topic + DLQ_SUFFIX;
     }

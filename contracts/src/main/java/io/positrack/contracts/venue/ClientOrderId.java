@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record ClientOrderId(long positionId, OrderRole role, int attempt) {
 
-    private static final Pattern FORMAT = Pattern.compile("pt-(\\d+)-(e|sl|tp|x)-(\\d+)");
+    private static final Pattern FORMAT = Pattern.compile("pt-([1-9]\\d{0,17})-(e|sl|tp|x)-([1-9]\\d{0,8})");
 
     public ClientOrderId {
         if (positionId < 1 || attempt < 1) {
@@ -19,8 +19,12 @@ public record ClientOrderId(long positionId, OrderRole role, int attempt) {
         }
     }
 
+    /**
+     * The id a venue echoes back, or empty when it is not one of Positrack's. Never throws: the digits are
+     * bounded so that they fit a long and an int, and zero is not an id.
+     */
     public static Optional<ClientOrderId> parse(String value) {
-        if (value == null) {
+        if (value == null || value.length() > 36) {
             return Optional.empty();
         }
         Matcher m = FORMAT.matcher(value);

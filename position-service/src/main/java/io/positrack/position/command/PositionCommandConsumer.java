@@ -1,6 +1,6 @@
 package io.positrack.position.command;
 
-import java.time.Duration;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,17 +14,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.CommandResult;
 import io.positrack.contracts.position.Outcome;
-import io.positrack.position.deadletter.DeadLetterPublisher;
+import io.positrack.position.reconciliation.TradingGate;
 import io.positrack.position.support.Clock;
-import io.positrack.position.support.TransientFailures;
-import io.quarkus.logging.Log;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Refusal;
+import io.positrack.runtime.consumer.Verdict;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * The {@code position-commands} consumer: parse, validate, hand over, acknowledge. Records of one
- * partition are handled one at a time, so a symbol's commands apply in order.
+ * The {@code position-commands} consumer: the shared pipeline parses and validates; a valid command waits for
+ * the trading gate and is applied. Records of one partition are handled one at a time, so a symbol's commands
+ * apply in order. A refused command that says who sent it is answered REJECTED_INVALID.
  */
 @ApplicationScoped
 public class PositionCommandConsumer {
@@ -32,62 +34,55 @@ public class PositionCommandConsumer {
     /** Direct channel for answers to commands that were rejected before touching the database. */
     public static final String REJECTIONS = "rejections";
 
+    // The answer to a refused record is built from its untrusted JSON: only ids that pass the command rules are echoed.
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9._:@/-]{1,64}$");
+
+    private final ConsumerPipeline pipeline;
     private final CommandParser parser;
     private final CommandProcessor processor;
-    private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<CommandResult> rejections;
     private final Clock clock;
-    private final io.positrack.position.reconciliation.TradingGate gate;
+    private final TradingGate gate;
 
-    public PositionCommandConsumer(CommandParser parser, CommandProcessor processor, DeadLetterPublisher deadLetters,
-            @Channel(REJECTIONS) MutinyEmitter<CommandResult> rejections, Clock clock,
-            io.positrack.position.reconciliation.TradingGate gate) {
-        this.gate = gate;
+    public PositionCommandConsumer(ConsumerPipeline pipeline, CommandParser parser, CommandProcessor processor,
+            @Channel(REJECTIONS) MutinyEmitter<CommandResult> rejections, Clock clock, TradingGate gate) {
+        this.pipeline = pipeline;
         this.parser = parser;
         this.processor = processor;
-        this.deadLetters = deadLetters;
         this.rejections = rejections;
         this.clock = clock;
+        this.gate = gate;
     }
 
     @Incoming(Topics.POSITION_COMMANDS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        CommandParser.Parsed parsed = parser.parse(record.value());
-        if (!parsed.valid()) {
-            return deadLetters.send(record, parsed.problem()).call(() -> answerRejection(parsed));
-        }
-        return gate.admit(parsed.command()).flatMap(admitted -> processor.process(parsed.command()))
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .indefinitely()
-                .onFailure().recoverWithUni(e -> {
-                    Log.errorf(e, "Command %s could not be applied", parsed.command().commandId());
-                    return deadLetters.send(record, "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())
-                            .replaceWith((CommandResult) null);
-                })
-                .replaceWithVoid();
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, parser,
+                (command, r) -> gate.admit(command).flatMap(admitted -> processor.process(command)).replaceWith(Verdict.applied()),
+                this::answerRejection);
     }
 
     /**
-     * Tells the sender its command was refused, when the command says who to tell. Not through the
-     * outbox: nothing changed, and the database is not touched for invalid input.
+     * Tells the sender its command was refused, when the command says who to tell. Not through the outbox:
+     * nothing changed, and the database is not touched for invalid input.
      */
-    private Uni<Void> answerRejection(CommandParser.Parsed parsed) {
-        JsonNode raw = parsed.raw();
-        if (raw == null || !raw.hasNonNull("commandId") || !raw.hasNonNull("account")) {
+    private Uni<Void> answerRejection(ConsumerRecord<String, byte[]> record, Refusal refusal, JsonNode raw) {
+        String commandId = text(raw, "commandId", ID);
+        String account = text(raw, "account", ID);
+        if (commandId == null || account == null) {
             return Uni.createFrom().voidItem();
         }
-        String symbol = text(raw, "symbol");
-        CommandResult result = new CommandResult(raw.get("commandId").asText(), text(raw, "type"), raw.get("account").asText(),
-                text(raw, "venue"), symbol, raw.hasNonNull("chatId") && raw.get("chatId").canConvertToLong()
-                        ? raw.get("chatId").asLong() : null,
-                Outcome.REJECTED_INVALID, parsed.problem(), null, null, clock.now(), text(raw, "requestedAs"), null);
-        String key = symbol != null ? symbol : result.account();
+        String symbol = text(raw, "symbol", ID);
+        JsonNode chat = raw.get("chatId");
+        Long chatId = chat != null && chat.isIntegralNumber() && chat.canConvertToLong() ? chat.asLong() : null;
+        CommandResult result = new CommandResult(commandId, text(raw, "type", NAME), account, text(raw, "venue", NAME), symbol,
+                chatId, Outcome.REJECTED_INVALID, refusal.detail(), null, null, clock.now(), text(raw, "requestedAs", NAME), null);
         return rejections.sendMessage(Message.of(result).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key).build()));
+                .withKey(Topics.keyOf(symbol, account)).build()));
     }
 
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    private static String text(JsonNode raw, String field, Pattern allowed) {
+        JsonNode node = raw == null ? null : raw.get(field);
+        return node != null && node.isTextual() && allowed.matcher(node.asText()).matches() ? node.asText() : null;
     }
-
 }

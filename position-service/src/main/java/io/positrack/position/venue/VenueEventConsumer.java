@@ -1,91 +1,70 @@
 package io.positrack.position.venue;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.venue.ClientOrderId;
-import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
-import io.positrack.position.deadletter.DeadLetterPublisher;
 import io.positrack.position.reconciliation.PositionReportHandler;
-import io.positrack.position.support.TransientFailures;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Decoded;
+import io.positrack.runtime.consumer.Decoder;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Uni;
 
-/** The {@code venue-events} consumer: order updates for orders Positrack placed, and position reports. */
+/**
+ * The {@code venue-events} consumer: order updates for orders Positrack placed, and position reports (told
+ * apart by {@code "type": "PositionReport"}), each through the shared pipeline and {@link VenueEventRules}.
+ */
 @ApplicationScoped
 public class VenueEventConsumer {
 
-    private final OrderUpdateHandler handler;
-    private final PositionReportHandler reports;
-    private final ObjectMapper json;
-    private final DeadLetterPublisher deadLetters;
+    /** One decoded venue event: exactly one of the two is set. */
+    record VenueEvent(OrderUpdate update, VenuePositionReport report) {
+    }
 
-    public VenueEventConsumer(OrderUpdateHandler handler, PositionReportHandler reports, ObjectMapper json,
-            DeadLetterPublisher deadLetters) {
+    private final ConsumerPipeline pipeline;
+    private final OrderUpdateHandler updates;
+    private final PositionReportHandler reports;
+    private final Decoder<VenueEvent> decoder;
+
+    public VenueEventConsumer(ConsumerPipeline pipeline, OrderUpdateHandler updates, PositionReportHandler reports,
+            VenueEventRules rules) {
+        this.pipeline = pipeline;
+        this.updates = updates;
         this.reports = reports;
-        this.handler = handler;
-        this.json = json;
-        this.deadLetters = deadLetters;
+        WireReader<OrderUpdate> updateReader = WireReader.of(OrderUpdate.class, rules::problems);
+        WireReader<VenuePositionReport> reportReader = WireReader.of(VenuePositionReport.class, rules::problems);
+        this.decoder = value -> {
+            Decoded<JsonNode> tree = WireReader.readObject(value);
+            if (!tree.valid()) {
+                return Decoded.refused(tree.refusal(), null);
+            }
+            JsonNode type = tree.value().get("type");
+            if (type != null && type.isTextual() && VenuePositionReport.TYPE.equals(type.asText())) {
+                Decoded<VenuePositionReport> report = reportReader.decodeTree(tree.value());
+                return report.valid() ? Decoded.of(new VenueEvent(null, report.value()), tree.value())
+                        : Decoded.refused(report.refusal(), tree.value());
+            }
+            Decoded<OrderUpdate> update = updateReader.decodeTree(tree.value());
+            return update.valid() ? Decoded.of(new VenueEvent(update.value(), null), tree.value())
+                    : Decoded.refused(update.refusal(), tree.value());
+        };
     }
 
     @Incoming(Topics.VENUE_EVENTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() != null && record.value().contains("\"" + VenuePositionReport.TYPE + "\"")) {
-            return consumeReport(record);
-        }
-        OrderUpdate update;
-        try {
-            update = json.readValue(record.value(), OrderUpdate.class);
-        } catch (Exception e) {
-            return deadLetters.send(record, "malformed order update: " + e.getMessage());
-        }
-        if (update.status() == null || update.symbol() == null) {
-            return deadLetters.send(record, "order update needs status and symbol");
-        }
-        var orderId = ClientOrderId.parse(update.clientOrderId());
-        if (orderId.isEmpty()) {
-            return deadLetters.send(record, "client order id '" + update.clientOrderId() + "' is not one of Positrack's");
-        }
-        boolean fill = update.status() == OrderStatus.FILLED || update.status() == OrderStatus.PARTIALLY_FILLED;
-        if (fill && (update.filledQuantity() == null || update.filledQuantity().signum() <= 0 || update.averagePrice() == null
-                || update.averagePrice().signum() <= 0)) {
-            return deadLetters.send(record, "a fill needs positive filledQuantity and averagePrice");
-        }
-        if (update.filledQuantity() != null && update.filledQuantity().signum() < 0
-                || update.lastFilledQuantity() != null && update.lastFilledQuantity().signum() < 0) {
-            return deadLetters.send(record, "filled quantities cannot be negative");
-        }
-        return handler.apply(update, orderId.get())
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .indefinitely()
-                .onFailure().recoverWithUni(e -> deadLetters.send(record, "processing failed: " + e));
-    }
-
-    private Uni<Void> consumeReport(ConsumerRecord<String, String> record) {
-        VenuePositionReport report;
-        try {
-            report = json.readValue(record.value(), VenuePositionReport.class);
-        } catch (Exception e) {
-            return deadLetters.send(record, "malformed position report: " + e.getMessage());
-        }
-        if (!VenuePositionReport.TYPE.equals(report.type()) || report.reportId() == null || report.account() == null
-                || report.venue() == null || report.symbol() == null || report.asOf() == null || report.quantity() == null) {
-            return deadLetters.send(record, "position report needs type, reportId, account, venue, symbol, quantity and asOf");
-        }
-        if (report.quantity().signum() < 0 || (report.quantity().signum() > 0 && report.side() == null)) {
-            return deadLetters.send(record, "position report quantity must be >= 0, with a side when not flat");
-        }
-        return reports.apply(report).replaceWithVoid()
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .indefinitely()
-                .onFailure().recoverWithUni(e -> deadLetters.send(record, "processing failed: " + e));
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, decoder, (event, r) -> event.report() != null
+                ? reports.apply(event.report()).replaceWith(Verdict.applied())
+                // The rules checked that the id parses.
+                : updates.apply(event.update(), ClientOrderId.parse(event.update().clientOrderId()).orElseThrow())
+                        .replaceWith(Verdict.applied()));
     }
 }

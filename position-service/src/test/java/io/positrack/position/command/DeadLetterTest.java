@@ -38,7 +38,7 @@ class DeadLetterTest {
         cases.put("not JSON", "{not json " + account);
         cases.put("not a JSON object", "[\"" + account + "\"]");
         cases.put("type is missing", "{\"commandId\":\"c0\",\"account\":\"" + account + "\"}");
-        cases.put("unknown command type 'LaunchRocket'", "{\"type\":\"LaunchRocket\",\"account\":\"" + account + "\"}");
+        cases.put("unknown PositionCommand type 'LaunchRocket'", "{\"type\":\"LaunchRocket\",\"account\":\"" + account + "\"}");
         cases.put("commandId is required", open.formatted("", "XAUUSD", "BUY", "1", ""));
         cases.put("side is required", "{\"type\":\"OpenPosition\",\"commandId\":\"" + account + "-ns\",\"account\":\"" + account
                 + "\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\",\"quantity\":\"1\"}");
@@ -51,7 +51,20 @@ class DeadLetterTest {
                 ",\"stopLoss\":\"2100\",\"takeProfit\":\"2000\""));
         cases.put("venue 'nowhere' is not configured here", "{\"type\":\"OpenPosition\",\"commandId\":\"" + account
                 + "-venue\",\"account\":\"" + account + "\",\"venue\":\"nowhere\",\"symbol\":\"XAUUSD\",\"side\":\"BUY\",\"quantity\":\"1\"}");
-        cases.put("malformed OpenPosition", open.formatted(account + "-side", "XAUUSD", "SIDEWAYS", "1", ""));
+        cases.put("malformed PositionCommand: field 'side'", open.formatted(account + "-side", "XAUUSD", "SIDEWAYS", "1", ""));
+        // The strict wire reader (issue #14): each of these was accepted, or threw inside the consumer, before.
+        cases.put("field 'quantity': decimal has more than 20 integer digits", open.formatted(account + "-exp", "XAUUSD", "BUY", "1e99", ""));
+        cases.put("field 'quantity': '111111111111", open.formatted(account + "-60", "XAUUSD", "BUY", "1".repeat(60), ""));
+        cases.put("field 'quantity': '1e2147483647' is not a decimal", open.formatted(account + "-exp2", "XAUUSD", "BUY", "1e2147483647", ""));
+        cases.put("field 'quantity': '1 ' is not a decimal", open.formatted(account + "-ws", "XAUUSD", "BUY", "1 ", ""));
+        cases.put("field 'quantity': a decimal travels as a string", "{\"type\":\"OpenPosition\",\"commandId\":\"" + account
+                + "-num\",\"account\":\"" + account + "\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\",\"side\":\"BUY\",\"quantity\":1}");
+        cases.put("field 'positionId'", "{\"type\":\"ClosePosition\",\"commandId\":\"" + account + "-frac\",\"account\":\""
+                + account + "\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\",\"positionId\":42.9}");
+        cases.put("field 'issuedAt': an instant travels as an ISO-8601 string", "{\"type\":\"ClosePosition\",\"commandId\":\""
+                + account + "-iat\",\"account\":\"" + account + "\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\",\"issuedAt\":1764583200}");
+        cases.put("field 'commandId': expected a string", "{\"type\":\"ClosePosition\",\"commandId\":7,\"account\":\"" + account
+                + "\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\"}");
 
         cases.values().forEach(value -> kafka.sendRaw(Topics.POSITION_COMMANDS, "XAUUSD", value));
         // The consumer keeps going: a valid command after all of them is applied.

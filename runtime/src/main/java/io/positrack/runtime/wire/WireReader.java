@@ -36,6 +36,15 @@ public final class WireReader<T> implements Decoder<T> {
 
     @Override
     public Decoded<T> decode(byte[] value) {
+        Decoded<JsonNode> tree = readObject(value);
+        return tree.valid() ? decodeTree(tree.value()) : Decoded.refused(tree.refusal(), null);
+    }
+
+    /**
+     * Parses bytes into one JSON object, or the reason they are not one; for a consumer that looks at a field
+     * (a type discriminator) before it knows which record to read.
+     */
+    public static Decoded<JsonNode> readObject(byte[] value) {
         JsonNode tree;
         try {
             tree = WireJson.mapper().readTree(value);
@@ -50,12 +59,17 @@ public final class WireReader<T> implements Decoder<T> {
         if (!tree.isObject()) {
             return Decoded.refused(Refusal.malformed("not a JSON object"), null);
         }
+        return Decoded.of(tree, tree);
+    }
+
+    /** Binds and checks an already parsed JSON object. */
+    public Decoded<T> decodeTree(JsonNode tree) {
         T parsed;
         try {
             parsed = WireJson.mapper().treeToValue(tree, type);
         } catch (InvalidTypeIdException e) {
-            return Decoded.refused(Refusal.unknownType("unknown " + name + " type '"
-                    + Texts.bounded(e.getTypeId(), 40) + "'"), tree);
+            return Decoded.refused(e.getTypeId() == null || e.getTypeId().isEmpty() ? Refusal.malformed(name + ": type is missing")
+                    : Refusal.unknownType("unknown " + name + " type '" + Texts.bounded(e.getTypeId(), 40) + "'"), tree);
         } catch (JsonMappingException e) {
             return Decoded.refused(Refusal.malformed("malformed " + name + ": " + describe(e)), tree);
         } catch (JsonProcessingException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.positrack.position.support;
+package io.positrack.runtime.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,19 @@ class TransientFailuresTest {
     @Test
     void aPoolClosedDuringShutdownIsRetriedNotDeadLettered() {
         assertThat(TransientFailures.isTransient(new RuntimeException(new NoStackTraceThrowable("Pool closed")))).isTrue();
+    }
+
+    @Test
+    void anUnreachableDatabaseOrBrokerIsPassing() {
+        assertThat(TransientFailures.isTransient(new java.net.ConnectException("Connection refused"))).isTrue();
+        assertThat(TransientFailures.isTransient(new io.vertx.pgclient.PgException("shutting down", "FATAL", "57P01", null))).isTrue();
+        assertThat(TransientFailures.isTransient(new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moved"))).isTrue();
+    }
+
+    @Test
+    void aNumericOverflowIsPermanent() {
+        assertThat(TransientFailures.isTransient(new io.vertx.pgclient.PgException("numeric field overflow", "ERROR", "22003", null)))
+                .isFalse();
     }
 
     @Test

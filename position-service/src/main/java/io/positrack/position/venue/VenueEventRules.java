@@ -1,0 +1,104 @@
+package io.positrack.position.venue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.contracts.venue.VenuePositionReport;
+import io.positrack.position.config.PositionConfig;
+
+/**
+ * What a {@code venue-events} record must satisfy before it may touch a position: ids of our form, a venue
+ * we execute on, a well-formed symbol (a lower-case or unknown one would be adopted as a position nobody can
+ * ever close), sane quantities. Decimals and instants are already bounded by the strict wire reader.
+ */
+@ApplicationScoped
+public class VenueEventRules {
+
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+
+    private final Pattern symbol;
+    private final VenueDispatcher venues;
+
+    public VenueEventRules(PositionConfig config, VenueDispatcher venues) {
+        this.symbol = Pattern.compile(config.validation().symbolPattern());
+        this.venues = venues;
+    }
+
+    public List<String> problems(OrderUpdate u) {
+        List<String> problems = new ArrayList<>();
+        where(u.account(), u.venue(), u.symbol(), problems);
+        if (u.status() == null) {
+            problems.add("status is required");
+        }
+        if (ClientOrderId.parse(u.clientOrderId()).isEmpty()) {
+            problems.add("clientOrderId is not one of Positrack's");
+        }
+        optionalId("venueOrderId", u.venueOrderId(), problems);
+        optionalId("tradeId", u.tradeId(), problems);
+        if (u.reason() != null && u.reason().length() > 500) {
+            problems.add("reason is longer than 500 characters");
+        }
+        if (u.filledQuantity() != null && u.filledQuantity().signum() < 0
+                || u.lastFilledQuantity() != null && u.lastFilledQuantity().signum() < 0) {
+            problems.add("filled quantities cannot be negative");
+        }
+        if (u.averagePrice() != null && u.averagePrice().signum() < 0 || u.lastFilledPrice() != null && u.lastFilledPrice().signum() < 0) {
+            problems.add("prices cannot be negative");
+        }
+        boolean fill = u.status() != null && (u.status().name().equals("FILLED") || u.status().name().equals("PARTIALLY_FILLED"));
+        if (fill && (u.filledQuantity() == null || u.filledQuantity().signum() <= 0 || u.averagePrice() == null
+                || u.averagePrice().signum() <= 0)) {
+            problems.add("a fill needs positive filledQuantity and averagePrice");
+        }
+        return problems;
+    }
+
+    public List<String> problems(VenuePositionReport r) {
+        List<String> problems = new ArrayList<>();
+        if (!VenuePositionReport.TYPE.equals(r.type())) {
+            problems.add("type must be " + VenuePositionReport.TYPE);
+        }
+        if (r.reportId() == null || !ID.matcher(r.reportId()).matches()) {
+            problems.add("reportId is required (1-128 of [A-Za-z0-9._:@/-])");
+        }
+        where(r.account(), r.venue(), r.symbol(), problems);
+        if (r.asOf() == null) {
+            problems.add("asOf is required");
+        }
+        if (r.quantity() == null) {
+            problems.add("quantity is required");
+        } else if (r.quantity().signum() < 0) {
+            problems.add("quantity must be >= 0");
+        } else if (r.quantity().signum() > 0 && r.side() == null) {
+            problems.add("a position that is not flat needs a side");
+        }
+        if (r.entryPrice() != null && r.entryPrice().signum() < 0) {
+            problems.add("entryPrice cannot be negative");
+        }
+        return problems;
+    }
+
+    private void where(String account, String venue, String sym, List<String> problems) {
+        if (account == null || !ID.matcher(account).matches()) {
+            problems.add("account is required (1-128 of [A-Za-z0-9._:@/-])");
+        }
+        if (venue == null || !venues.knows(venue)) {
+            problems.add("venue '" + (venue == null ? "" : io.positrack.runtime.wire.Texts.bounded(venue, 40))
+                    + "' is not configured here");
+        }
+        if (sym == null || !symbol.matcher(sym).matches()) {
+            problems.add("symbol is missing or not a valid symbol");
+        }
+    }
+
+    private static void optionalId(String field, String value, List<String> problems) {
+        if (value != null && !ID.matcher(value).matches()) {
+            problems.add(field + " has characters outside [A-Za-z0-9._:@/-] or is longer than 128");
+        }
+    }
+}
