@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * zero for every topic the service consumes, so an alert on "dead letters > 0" sees the series from the start.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // the series exist, at zero, before the first record
 public class ConsumerMetrics {
 
     private final MeterRegistry registry;
