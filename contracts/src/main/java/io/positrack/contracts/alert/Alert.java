@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * so an alert exists if and only if the change that raised it committed.
  *
  * @param alertId unique; {@code ce_id} carries it too, so consumers can deduplicate
- * @param type what happened, e.g. {@code SIZE_MISMATCH}
+ * @param type what happened: {@link #SIZE_MISMATCH} or {@link #OUTBOX_ROW_SET_ASIDE}
  * @param details the figures behind the alert, as strings (decimals in plain notation)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,4 +26,11 @@ public record Alert(
         Instant raisedAt) {
 
     public static final String SIZE_MISMATCH = "SIZE_MISMATCH";
+
+    /**
+     * The outbox relay set a row aside because the broker refused it for good (or it was too large to send):
+     * that event or result was not published. {@code details} names the row ({@code seq}, {@code topic},
+     * {@code key}, {@code type}, {@code reason}); never its payload.
+     */
+    public static final String OUTBOX_ROW_SET_ASIDE = "OUTBOX_ROW_SET_ASIDE";
 }

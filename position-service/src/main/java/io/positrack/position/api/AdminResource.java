@@ -55,7 +55,8 @@ public class AdminResource {
 
     @GET
     @Path("/audit")
-    @Operation(summary = "Run the invariant audit now: every check's count (should be 0) and up to 100 offending rows each")
+    @Operation(summary = "Run the invariant audit now: every check's count (should be 0) and up to 100 offending rows each;"
+            + " check set_aside_rows lists the newest outbox rows set aside unpublished (seq, topic, key, type, reason, set_aside_at)")
     public Uni<InvariantAudit.Report> audit() {
         return audit.run();
     }

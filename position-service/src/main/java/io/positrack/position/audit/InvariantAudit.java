@@ -48,8 +48,15 @@ public class InvariantAudit {
                     null),
             new Check("unpublished_events", "outbox rows not yet published after the threshold (relay down or stuck)",
                     "SELECT seq, aggregatetype AS topic, aggregateid AS key, type, created_at::text FROM outbox"
-                            + " WHERE published_at IS NULL AND created_at < now() - $1 * interval '1 millisecond' ORDER BY seq",
+                            + " WHERE published_at IS NULL AND set_aside_at IS NULL AND created_at < now() - $1 * interval '1 millisecond'"
+                            + " ORDER BY seq",
                     PositionConfig.Audit::unpublishedAfter),
+            // Never the payload: it may be the very megabyte that got the row refused.
+            new Check("set_aside_rows", "outbox rows the relay set aside unpublished (refused by Kafka for good, or too large), newest first;"
+                    + " docs/operations.md says how to retry them",
+                    "SELECT seq, aggregatetype AS topic, aggregateid AS key, type, set_aside_reason AS reason, set_aside_at::text FROM outbox"
+                            + " WHERE set_aside_at IS NOT NULL ORDER BY set_aside_at DESC, seq DESC",
+                    null),
             new Check("missing_on_venue", "filled positions open in the database that the venue has not shown for longer than the threshold",
                     "SELECT account, venue, symbol, position_id, streak, first_seen::text, last_seen::text FROM reconciliation_observations"
                             + " WHERE kind = 'GHOST' AND first_seen < now() - $1 * interval '1 millisecond' ORDER BY first_seen",

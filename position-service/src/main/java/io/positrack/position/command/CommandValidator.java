@@ -28,6 +28,15 @@ public class CommandValidator {
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
     private static final Pattern REQUESTED_AS = Pattern.compile("^[a-z]{1,32}$");
 
+    /**
+     * Longest close reason. It is copied into the position, so into every later event and answer about it:
+     * bounded here, so that no command can make them too large to publish (see {@link Results}).
+     */
+    public static final int MAX_REASON_LENGTH = 200;
+
+    /** Longest signal id; it is copied into the position like a close reason. */
+    static final int MAX_SIGNAL_ID_LENGTH = 128;
+
     private final Pattern symbol;
     private final BigDecimal maxQuantity;
     private final BigDecimal maxPrice;
@@ -54,10 +63,16 @@ public class CommandValidator {
             price("stopLoss", o.stopLoss(), problems);
             price("takeProfit", o.takeProfit(), problems);
             stopsOnTheRightSide(o, problems);
+            if (o.signalId() != null && o.signalId().length() > MAX_SIGNAL_ID_LENGTH) {
+                problems.add("signalId is longer than " + MAX_SIGNAL_ID_LENGTH + " characters");
+            }
         } else if (c instanceof ClosePosition o) {
             venueAndSymbol(o.venue(), o.symbol(), problems);
             if (o.positionId() != null && o.positionId() < 1) {
                 problems.add("positionId must be positive");
+            }
+            if (o.reason() != null && o.reason().length() > MAX_REASON_LENGTH) {
+                problems.add("reason is longer than " + MAX_REASON_LENGTH + " characters");
             }
         } else if (c instanceof UpdateStops o) {
             venueAndSymbol(o.venue(), o.symbol(), problems);
@@ -78,13 +93,18 @@ public class CommandValidator {
             }
         } else if (c instanceof History o) {
             if (o.symbol() != null && !symbol.matcher(o.symbol()).matches()) {
-                problems.add("symbol '" + o.symbol() + "' is not a valid symbol");
+                problems.add("symbol " + quoted(o.symbol()) + " is not a valid symbol");
             }
             if (o.limit() != null && o.limit() < 1) {
                 problems.add("limit must be at least 1");
             }
         }
         return problems;
+    }
+
+    /** A refused value echoed in a problem, cut short: a megabyte "symbol" must not make the rejection a megabyte. */
+    static String quoted(String value) {
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
     }
 
     private void identifier(String field, String value, List<String> problems) {
@@ -104,7 +124,7 @@ public class CommandValidator {
         if (sym == null || sym.isBlank()) {
             problems.add("symbol is required");
         } else if (!symbol.matcher(sym).matches()) {
-            problems.add("symbol '" + sym + "' is not a valid symbol");
+            problems.add("symbol " + quoted(sym) + " is not a valid symbol");
         }
     }
 

@@ -1,9 +1,12 @@
 package io.positrack.position.command;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand;
+import io.positrack.contracts.position.PositionSnapshot;
 import io.positrack.position.config.PositionConfig;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.smallrye.mutiny.Uni;
@@ -38,14 +41,24 @@ public class QueryHandler {
                         .orElseGet(() -> results.of(q, Outcome.NOT_FOUND, "No %s position".formatted(q.symbol()), null))));
     }
 
+    /** At most {@link Results#MAX_LISTED} positions, by symbol; the message gives the full count when the list is cut. */
     public Uni<Handled> listOpen(SqlClient client, PositionCommand.ListOpen q) {
-        return positions.listOpen(client, q.account())
-                .map(list -> Handled.answer(results.list(q, Outcome.POSITIONS, list.size() + " open position(s)", list)));
+        return positions.listOpen(client, q.account()).map(list -> {
+            List<PositionSnapshot> shown = Results.bounded(list);
+            return Handled.answer(results.list(q, Outcome.POSITIONS,
+                    list.size() + " open position(s)" + Results.cutNote("first (by symbol)", shown.size(), list.size()), shown));
+        });
     }
 
+    /**
+     * The newest finished positions: as many as asked (10 by default), at most {@code max-history} and at most
+     * {@link Results#MAX_LISTED}, so that raising {@code max-history} cannot make an answer too large to publish.
+     */
     public Uni<Handled> history(SqlClient client, PositionCommand.History q) {
-        int limit = q.limit() == null ? 10 : Math.min(q.limit(), config.validation().maxHistory());
+        int limit = Math.min(q.limit() == null ? 10 : Math.min(q.limit(), config.validation().maxHistory()), Results.MAX_LISTED);
         return positions.history(client, q.account(), q.symbol(), limit)
-                .map(list -> Handled.answer(results.list(q, Outcome.HISTORY, list.size() + " finished position(s)", list)));
+                .map(list -> Handled.answer(results.list(q, Outcome.HISTORY, list.size() + " finished position(s)"
+                        + (list.size() == Results.MAX_LISTED ? "; showing the newest " + Results.MAX_LISTED + ", the most one answer lists"
+                                : ""), list)));
     }
 }

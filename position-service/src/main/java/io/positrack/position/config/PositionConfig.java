@@ -104,6 +104,14 @@ public interface PositionConfig {
         /** Key of the session advisory lock that elects the one active relay. */
         @WithDefault("7300417")
         long advisoryLockKey();
+
+        /**
+         * Largest payload plus headers (and key), in UTF-8 bytes, the relay sends. A bigger row is set aside
+         * unsent: the broker would refuse it anyway. Below the producer's default {@code max.request.size}
+         * (1 MiB), which also counts the record's framing.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
     }
 
     interface Validation {

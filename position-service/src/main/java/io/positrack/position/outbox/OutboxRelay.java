@@ -3,7 +3,6 @@ package io.positrack.position.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,9 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.position.config.PositionConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,6 +46,10 @@ import io.vertx.pgclient.PgConnectOptions;
  * {@code seq}, never "after the last seq published", means a late-committing row is not skipped.
  * Delivery is at least once: a crash between send and mark republishes, and consumers deduplicate on
  * (positionId, version) or on the result's command id.
+ *
+ * <p>No row can stop the relay: a row the broker refuses for good ({@link SendFailures}), or one larger than
+ * {@code max-record-bytes}, is set aside ({@link SetAsideRows}) and the rows behind it are published. A
+ * transient failure keeps today's order: that row and the rest of its round are sent again next round.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -59,6 +62,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Emitter<String> emitter;
     private final PositionConfig config;
+    private final SetAsideRows setAside;
     private final PgConnectOptions leaderOptions;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -68,7 +72,7 @@ public class OutboxRelay {
 
     public OutboxRelay(Pool pool, Vertx vertx,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
-            PositionConfig config, MeterRegistry registry,
+            PositionConfig config, SetAsideRows setAside, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
@@ -76,6 +80,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.emitter = emitter;
         this.config = config;
+        this.setAside = setAside;
         this.leaderOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", "")).setUser(user)
                 .setPassword(password.orElse(""));
         Gauge.builder("positrack.outbox.leader", () -> leaderConnection != null ? 1 : 0)
@@ -132,48 +137,79 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batches until none is left. */
+    /** Publishes batches until none is left, or until a transient failure leaves the rest for the next poll. */
     private Uni<Integer> drain() {
-        return publishBatch().flatMap(count -> count >= config.outbox().batchSize() && leaderConnection != null
-                ? drain().map(more -> more + count)
-                : Uni.createFrom().item(count));
+        return publishBatch().flatMap(round -> round.more() && leaderConnection != null
+                ? drain().map(more -> more + round.rows())
+                : Uni.createFrom().item(round.rows()));
     }
 
-    private Uni<Integer> publishBatch() {
+    /** One round's size, and whether another should follow at once. */
+    private record Round(int rows, boolean more) {
+    }
+
+    /**
+     * Sends a batch in {@code seq} order and settles each row by its own fate ({@link RoundPlan}): one row the
+     * broker refuses for good is set aside instead of failing the round, so it can never stall the rows
+     * behind it. A row too large to be accepted is set aside without being sent.
+     */
+    private Uni<Round> publishBatch() {
         return pool.preparedQuery("""
                 SELECT seq, aggregatetype, aggregateid, payload::text AS payload, headers::text AS headers
-                  FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1""")
+                  FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY seq LIMIT $1""")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(new Round(0, false));
                     }
-                    List<Long> seqs = new ArrayList<>();
-                    List<CompletableFuture<Void>> acks = new ArrayList<>();
+                    List<CompletableFuture<RoundPlan.Fate>> fates = new ArrayList<>();
                     for (Row row : rows) {
-                        seqs.add(row.getLong("seq"));
-                        acks.add(send(row));
+                        fates.add(sendOrRefuse(OutboxRow.of(row)));
                     }
-                    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                            .flatMap(ignored -> pool.preparedQuery("UPDATE outbox SET published_at = now() WHERE seq = ANY($1)")
-                                    .execute(Tuple.of(seqs.toArray(Long[]::new))))
-                            .replaceWith(seqs.size());
+                    return Uni.createFrom().completionStage(CompletableFuture.allOf(fates.toArray(CompletableFuture[]::new)))
+                            .map(ignored -> RoundPlan.of(fates.stream().map(CompletableFuture::join).toList()))
+                            .call(this::settle)
+                            .map(plan -> new Round(rows.size(), plan.retryFrom().isEmpty() && rows.size() >= config.outbox().batchSize()));
                 });
     }
 
+    private CompletableFuture<RoundPlan.Fate> sendOrRefuse(OutboxRow row) {
+        int bytes = row.bytes();
+        int max = config.outbox().maxRecordBytes();
+        if (bytes > max) {
+            return CompletableFuture.completedFuture(RoundPlan.Fate.refused(row.seq(),
+                    "%d bytes of payload and headers, above positrack.position.outbox.max-record-bytes (%d); not sent".formatted(bytes, max)));
+        }
+        return send(row).handle((ignored, failure) -> failure == null ? RoundPlan.Fate.acked(row.seq())
+                : RoundPlan.Fate.failed(row.seq(), failure));
+    }
+
+    /** Marks and sets aside in one transaction, so a crash in between republishes the round rather than losing an alert. */
+    private Uni<Void> settle(RoundPlan plan) {
+        plan.retryFrom().ifPresent(seq -> Log.warnf("Outbox row %d was not acknowledged (transient); it and the rows after it in "
+                + "its round are sent again next round", seq));
+        if (plan.published().isEmpty() && plan.setAside().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE outbox SET published_at = now() WHERE seq = ANY($1)")
+                .execute(Tuple.of(plan.published().toArray(Long[]::new)))
+                .call(() -> Multi.createFrom().iterable(plan.setAside())
+                        .onItem().transformToUniAndConcatenate(row -> setAside.setAside(tx, row))
+                        .collect().last())
+                .replaceWithVoid());
+    }
+
     /** Sends one row; the future completes when the broker has acknowledged it (acks=all). */
-    private CompletableFuture<Void> send(Row row) {
+    private CompletableFuture<Void> send(OutboxRow row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
-        for (Map.Entry<String, Object> header : new JsonObject(row.getString("headers"))) {
-            headers.add(header.getKey(), String.valueOf(header.getValue()).getBytes(StandardCharsets.UTF_8));
-        }
+        row.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("aggregatetype"))
-                .withKey(row.getString("aggregateid"))
+                .withTopic(row.topic())
+                .withKey(row.key())
                 .withHeaders(headers)
                 .build();
-        emitter.send(Message.of(row.getString("payload"))
+        emitter.send(Message.of(row.payload())
                 .addMetadata(metadata)
                 .withAck(() -> {
                     ack.complete(null);
@@ -212,7 +248,7 @@ public class OutboxRelay {
 
     private Uni<Void> measureLag() {
         return pool.query("SELECT coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0)::bigint AS lag "
-                + "FROM outbox WHERE published_at IS NULL").execute()
+                + "FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL").execute()
                 .invoke(rows -> lagMillis.set(rows.iterator().next().getLong("lag")))
                 .replaceWithVoid();
     }
