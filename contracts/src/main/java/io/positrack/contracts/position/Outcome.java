@@ -26,6 +26,11 @@ public enum Outcome {
     /** The position exists but is in a state where the command cannot apply (for example closing a pending entry). */
     REJECTED_STATE,
     REJECTED_INVALID,
+    /**
+     * The command's id was already used, by the same account, for a command with other content: this one
+     * changed nothing. A sender must give every distinct command an id of its own.
+     */
+    REJECTED_CONFLICT,
     /** signal-service: no signal now and no open position. */
     NO_SIGNAL,
     /** signal-service: the account's signal sessions, in {@code sessions}. */

@@ -9,10 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand;
 import io.positrack.position.outbox.OutboxMessage;
 import io.positrack.position.outbox.OutboxWriter;
 import io.positrack.position.venue.VenueDispatcher;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,7 +22,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * Applies one command in one transaction: claim its id in the inbox, decide, write the transition
  * (if any) and the one result to the outbox, commit; then tell the venue. A redelivered command finds
- * its id claimed and does nothing: its result was written the first time.
+ * its id claimed and does nothing: its result was written the first time. Command ids are the
+ * sender's, so the claim is per account; an id the account already used for other content is refused
+ * with {@link Outcome#REJECTED_CONFLICT} and changes nothing.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -36,13 +40,15 @@ public class CommandProcessor {
     private final UpdateStopsHandler updateStops;
     private final ExpirePendingHandler expire;
     private final QueryHandler queries;
+    private final Results results;
     private final MeterRegistry registry;
     private final Timer latency;
     private final Counter redeliveries;
+    private final Counter conflicts;
 
     public CommandProcessor(Pool pool, Inbox inbox, OutboxWriter outbox, VenueDispatcher venues, OpenPositionHandler open,
             ClosePositionHandler close, UpdateStopsHandler updateStops, ExpirePendingHandler expire, QueryHandler queries,
-            MeterRegistry registry) {
+            Results results, MeterRegistry registry) {
         this.pool = pool;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -52,6 +58,7 @@ public class CommandProcessor {
         this.updateStops = updateStops;
         this.expire = expire;
         this.queries = queries;
+        this.results = results;
         this.registry = registry;
         this.latency = Timer.builder("positrack.commands.latency")
                 .description("Time to apply one command: transaction with inbox, transition and outbox")
@@ -60,20 +67,30 @@ public class CommandProcessor {
         this.redeliveries = Counter.builder("positrack.commands.redelivered")
                 .description("Commands whose id was already in the inbox: no second effect")
                 .register(registry);
+        this.conflicts = Counter.builder("positrack.commands.conflicts")
+                .description("Commands whose id the account had already used for other content: refused, nothing changed")
+                .register(registry);
     }
 
-    /** The result this delivery produced, or {@code null} when the command had already been applied. */
+    /** The result this delivery produced (a refused conflict included), or {@code null} when the command had already been applied. */
     public Uni<CommandResult> process(PositionCommand command) {
         long start = System.nanoTime();
-        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, command.commandId()).flatMap(first -> first
-                ? dispatch(tx, command).call(handled -> outbox.enqueue(tx, resultMessage(command, handled.result())))
-                : Uni.createFrom().<Handled>nullItem()))
+        String contentHash = CommandContentHash.of(command);
+        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, command.account(), command.commandId(), contentHash)
+                .flatMap(claim -> switch (claim) {
+                    case FIRST -> dispatch(tx, command).call(handled -> outbox.enqueue(tx, resultMessage(command, handled.result())));
+                    case CONFLICT -> refuseConflict(tx, command, contentHash);
+                    case REPEAT -> Uni.createFrom().<Handled>nullItem();
+                }))
                 .call(handled -> handled == null ? Uni.createFrom().voidItem() : venues.dispatch(handled.afterCommit()))
                 .map(handled -> {
                     latency.record(Duration.ofNanos(System.nanoTime() - start));
                     if (handled == null) {
                         redeliveries.increment();
                         return null;
+                    }
+                    if (handled.result().outcome() == Outcome.REJECTED_CONFLICT) {
+                        conflicts.increment();
                     }
                     registry.counter("positrack.commands", "type", command.typeName(), "outcome",
                             handled.result().outcome().name()).increment();
@@ -98,8 +115,28 @@ public class CommandProcessor {
         return queries.history(tx, (PositionCommand.History) command);
     }
 
+    /**
+     * Answered every time it is delivered (there is no inbox row of its own), under a CloudEvents id of its
+     * own: a consumer deduplicating on the id must not mistake it for the first command's result.
+     */
+    private Uni<Handled> refuseConflict(SqlClient tx, PositionCommand command, String contentHash) {
+        Log.warnf("Command %s of account %s reuses an id already used for a different command: refused", command.commandId(),
+                command.account());
+        // Never the first command's content: only its sender should see that.
+        CommandResult refused = results.of(command, Outcome.REJECTED_CONFLICT, "command id " + command.commandId()
+                + " was already used for a different command; this one was not applied. Send it with a new id.", null);
+        OutboxMessage message = outboxMessage(command, "result-" + command.commandId() + "-conflict-" + contentHash.substring(0, 12),
+                refused);
+        return outbox.enqueue(tx, message).replaceWith(Handled.answer(refused));
+    }
+
     static OutboxMessage resultMessage(PositionCommand command, CommandResult result) {
-        return OutboxMessage.of(Topics.COMMAND_RESULTS, Results.key(command), "result-" + command.commandId(),
+        return outboxMessage(command, "result-" + command.commandId(), result);
+    }
+
+    /** The account is part of the CloudEvents id: two accounts may use the same command id. */
+    private static OutboxMessage outboxMessage(PositionCommand command, String ceIdWithinAccount, CommandResult result) {
+        return OutboxMessage.of(Topics.COMMAND_RESULTS, Results.key(command), ceIdWithinAccount + "|" + command.account(),
                 "io.positrack.command.Result", command.commandId(), result);
     }
 }

@@ -86,8 +86,8 @@ public class PositionReportHandler {
 
     /** The outcome of applying one report, for metrics, logs and tests. */
     public Uni<String> apply(VenuePositionReport report) {
-        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, report.reportId()).flatMap(first -> {
-            if (!first) {
+        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, Inbox.UNSCOPED, report.reportId(), null).flatMap(claim -> {
+            if (claim != Inbox.Claim.FIRST) {
                 return Uni.createFrom().item(new Applied("duplicate", List.of()));
             }
             if (!report.complete()) {

@@ -112,7 +112,9 @@ public class OrderUpdateHandler {
 
     public Uni<Void> apply(OrderUpdate update, ClientOrderId orderId) {
         String messageId = update.clientOrderId() + ":" + update.status() + ":" + (update.tradeId() == null ? "" : update.tradeId());
-        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, messageId).flatMap(first -> !first
+        // The message id names the order, which belongs to one account: no account, no content compared.
+        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, Inbox.UNSCOPED, messageId, null)
+                .flatMap(claim -> claim != Inbox.Claim.FIRST
                 ? none()
                 : ledger.record(tx, update).flatMap(seq -> seq.isEmpty()
                         ? settle(tx, null, "duplicate_trade", List.of())

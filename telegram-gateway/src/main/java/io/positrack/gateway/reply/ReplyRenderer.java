@@ -88,6 +88,9 @@ public final class ReplyRenderer {
                 return "⚠️ Not possible now: " + escape(orElse(result.message(), "the position is in another state."));
             case REJECTED_INVALID:
                 return "⚠️ The command was rejected: " + escape(orElse(result.message(), "invalid command."));
+            case REJECTED_CONFLICT:
+                // The gateway gives every command a fresh id, so this means a sender reused one: asking again is the fix.
+                return "⚠️ This command was not applied: its id was already used for a different command. Please send it again.";
             default:
                 return note(result.message(), outcome.name());
         }

@@ -85,6 +85,15 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aReusedCommandIdAsksToSendAgainWithoutShowingTheOtherCommand() {
+        CommandResult conflict = new CommandResult("c", "ClosePosition", "acc", "paper", "XAUUSD", 1L, Outcome.REJECTED_CONFLICT,
+                "command id c was already used for a different command", null, null, Instant.now(), null, null);
+
+        assertThat(renderer.render(conflict))
+                .isEqualTo("⚠️ This command was not applied: its id was already used for a different command. Please send it again.");
+    }
+
+    @Test
     void emptyListsSaySoAndSessionsAreListed() {
         assertThat(renderer.render(new CommandResult("c", "ListOpen", "acc", null, null, 1L, Outcome.POSITIONS, null, null, List.of(),
                 Instant.now(), null, null))).isEqualTo("No open positions.");
