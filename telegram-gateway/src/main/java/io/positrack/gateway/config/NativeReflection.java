@@ -1,43 +1,17 @@
 package io.positrack.gateway.config;
 
-import io.positrack.contracts.bot.BotCommand;
-import io.positrack.contracts.bot.BotVerb;
-import io.positrack.contracts.market.MarketTick;
-import io.positrack.contracts.position.CommandResult;
-import io.positrack.contracts.position.Origin;
-import io.positrack.contracts.position.Outcome;
-import io.positrack.contracts.position.PositionCommand;
-import io.positrack.contracts.position.PositionEvent;
-import io.positrack.contracts.position.PositionEventType;
-import io.positrack.contracts.position.PositionSnapshot;
-import io.positrack.contracts.position.PositionStatus;
-import io.positrack.contracts.position.Side;
-import io.positrack.contracts.signal.SignalSession;
-import io.positrack.contracts.venue.ClientOrderId;
-import io.positrack.contracts.venue.OrderRole;
-import io.positrack.contracts.venue.OrderStatus;
-import io.positrack.contracts.venue.OrderUpdate;
-import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.gateway.botapi.ApiResponse;
 import io.positrack.gateway.botapi.Requests;
 import io.positrack.gateway.botapi.Update;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Native image: the Kafka messages are read and written with a plain ObjectMapper (and Kafka's
- * ObjectMapperSerializer), which Quarkus cannot see at build time the way it sees REST signatures. The
- * contracts jar is a plain library without Quarkus annotations, so the records (constructors, accessors) and
- * enums Jackson reaches by reflection are registered here. PositionCommand's subtypes are listed one by one:
- * Jackson resolves them from @JsonSubTypes at run time.
+ * Native image: the gateway's own Bot API types. The webhook body is parsed with a plain ObjectMapper, which
+ * Quarkus cannot see at build time the way it sees REST signatures; the client's types are listed for
+ * completeness. The contracts records the Kafka consumers read are registered once for every service by
+ * positrack-runtime's {@code ContractsReflection}.
  */
 @RegisterForReflection(targets = {
-        BotCommand.class, BotVerb.class, MarketTick.class, CommandResult.class, Origin.class, Outcome.class,
-        PositionCommand.class, PositionCommand.OpenPosition.class, PositionCommand.ClosePosition.class,
-        PositionCommand.UpdateStops.class, PositionCommand.ExpirePending.class, PositionCommand.QueryStatus.class,
-        PositionCommand.ListOpen.class, PositionCommand.History.class, PositionEvent.class, PositionEventType.class,
-        PositionSnapshot.class, PositionStatus.class, Side.class, SignalSession.class, ClientOrderId.class,
-        OrderRole.class, OrderStatus.class, OrderUpdate.class, VenuePositionReport.class,
-        // The webhook body is parsed with the ObjectMapper too; the Bot API client's types for completeness.
         Update.class, Update.Message.class, Update.User.class, Update.Chat.class, ApiResponse.class,
         ApiResponse.Parameters.class, Requests.GetUpdates.class, Requests.SendMessage.class,
         Requests.LinkPreviewOptions.class, Requests.SetWebhook.class, Requests.DeleteWebhook.class })

@@ -1,22 +1,21 @@
 package io.positrack.gateway.notify;
 
-import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.alert.Alert;
 import io.positrack.gateway.command.ChatAccess;
-import io.positrack.gateway.deadletter.DeadLetterPublisher;
 import io.positrack.gateway.reply.Html;
 import io.positrack.gateway.reply.ReplyKind;
 import io.positrack.gateway.reply.ReplySender;
-import io.quarkus.logging.Log;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -27,41 +26,40 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AlertConsumer {
 
-    private final ObjectMapper json;
+    static final WireReader<Alert> ALERTS = WireReader.of(Alert.class, AlertConsumer::problems);
+
+    private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final Subscriptions subscriptions;
     private final ReplySender sender;
-    private final DeadLetterPublisher deadLetters;
 
-    public AlertConsumer(ObjectMapper json, ChatAccess access, Subscriptions subscriptions, ReplySender sender,
-            DeadLetterPublisher deadLetters) {
-        this.json = json;
+    public AlertConsumer(ConsumerPipeline pipeline, ChatAccess access, Subscriptions subscriptions, ReplySender sender) {
+        this.pipeline = pipeline;
         this.access = access;
         this.subscriptions = subscriptions;
         this.sender = sender;
-        this.deadLetters = deadLetters;
     }
 
     @Incoming(Topics.ALERTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Alert alert;
-        try {
-            alert = json.readValue(record.value() == null ? "" : record.value(), Alert.class);
-        } catch (Exception e) {
-            return deadLetters.send(record, "not an Alert: " + e.getClass().getSimpleName());
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, ALERTS, (alert, r) -> announce(alert));
+    }
+
+    static List<String> problems(Alert alert) {
+        if (alert.alertId() == null || alert.account() == null || alert.type() == null) {
+            return List.of("alertId, type and account are required");
         }
-        if (alert == null || alert.alertId() == null || alert.account() == null || alert.type() == null) {
-            return deadLetters.send(record, "alertId, type and account are required");
-        }
+        return List.of();
+    }
+
+    private Uni<Verdict> announce(Alert alert) {
         String html = render(alert);
         return subscriptions.subscribedAmong(access.chatsOf(alert.account()))
                 .onItem().transformToMulti(chats -> Multi.createFrom().iterable(chats))
                 .onItem().transformToUniAndConcatenate(chat -> sender.sendOnce("alert-" + alert.alertId() + "-chat-" + chat, chat,
                         ReplyKind.NOTIFICATION, html))
                 .collect().last()
-                .onFailure().invoke(e -> Log.warnf("Alert %s: %s; retrying", alert.alertId(), e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                .replaceWithVoid();
+                .replaceWith(Verdict.applied());
     }
 
     static String render(Alert alert) {

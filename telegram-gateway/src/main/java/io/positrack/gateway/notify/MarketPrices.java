@@ -12,39 +12,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.rules.TickRules;
+import io.positrack.runtime.wire.WireReader;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The last price of each symbol, from {@code market-ticks}, for the unrealized PnL in replies. A disposable
- * cache: never the truth about anything, empty after a restart until the next tick, ignored when stale.
+ * cache: never the truth about anything, empty after a restart until the next tick, ignored when stale. A tick
+ * that breaks the market-ticks rules is dead-lettered by the pipeline like any other bad record, so what
+ * reaches the cache is a positive price that fits the columns.
  */
 @ApplicationScoped
 public class MarketPrices {
 
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    private static final WireReader<MarketTick> TICKS = WireReader.of(MarketTick.class, TickRules::problems);
 
-    private final ObjectMapper json;
+    private final ConsumerPipeline pipeline;
     private final Map<String, Price> last = new ConcurrentHashMap<>();
 
-    public MarketPrices(ObjectMapper json) {
-        this.json = json;
+    public MarketPrices(ConsumerPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Incoming(Topics.MARKET_TICKS)
-    public void onTick(ConsumerRecord<String, String> record) {
-        try {
-            MarketTick tick = json.readValue(record.value(), MarketTick.class);
-            BigDecimal price = tick.last() != null ? tick.last()
-                    : tick.bid() != null && tick.ask() != null ? tick.bid().add(tick.ask()).divide(BigDecimal.valueOf(2)) : null;
-            if (tick.symbol() != null && price != null && price.signum() > 0) {
-                last.put(tick.symbol(), new Price(price, Instant.now()));
-            }
-        } catch (Exception e) {
-            // position-service dead-letters bad ticks; a price cache just skips them.
-        }
+    public Uni<Void> onTick(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, TICKS, (tick, r) -> {
+            last.put(tick.symbol(), new Price(TickRules.price(tick), Instant.now()));
+            return Uni.createFrom().item(Verdict.applied());
+        });
     }
 
     public Optional<BigDecimal> lastPrice(String symbol) {

@@ -1,65 +1,66 @@
 package io.positrack.gateway.notify;
 
-import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.gateway.command.ChatAccess;
 import io.positrack.gateway.config.GatewayConfig;
-import io.positrack.gateway.deadletter.DeadLetterPublisher;
 import io.positrack.gateway.reply.ReplyKind;
 import io.positrack.gateway.reply.ReplyRenderer;
 import io.positrack.gateway.reply.ReplySender;
-import io.quarkus.logging.Log;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Pushes position events to the subscribed chats of the position's account. Each (position, version, chat) is
- * a reply key: a republished event is recognised and sent nowhere twice.
+ * a reply key: a republished event, or one retried after a database fault, is sent nowhere twice.
  */
 @ApplicationScoped
 public class PositionEventConsumer {
 
-    private final ObjectMapper json;
+    static final WireReader<PositionEvent> EVENTS = WireReader.of(PositionEvent.class, PositionEventConsumer::problems);
+
+    private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final Subscriptions subscriptions;
     private final ReplySender sender;
-    private final DeadLetterPublisher deadLetters;
     private final GatewayConfig config;
     private final ReplyRenderer renderer;
 
-    public PositionEventConsumer(ObjectMapper json, ChatAccess access, Subscriptions subscriptions, ReplySender sender,
-            DeadLetterPublisher deadLetters, GatewayConfig config, MarketPrices prices) {
-        this.json = json;
+    public PositionEventConsumer(ConsumerPipeline pipeline, ChatAccess access, Subscriptions subscriptions, ReplySender sender,
+            GatewayConfig config, MarketPrices prices) {
+        this.pipeline = pipeline;
         this.access = access;
         this.subscriptions = subscriptions;
         this.sender = sender;
-        this.deadLetters = deadLetters;
         this.config = config;
         this.renderer = new ReplyRenderer(prices::lastPrice);
     }
 
     @Incoming(Topics.POSITION_EVENTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        PositionEvent event;
-        try {
-            event = json.readValue(record.value() == null ? "" : record.value(), PositionEvent.class);
-        } catch (Exception e) {
-            return deadLetters.send(record, "not a PositionEvent: " + e.getClass().getSimpleName());
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, EVENTS, (event, r) -> announce(event));
+    }
+
+    static List<String> problems(PositionEvent event) {
+        if (event.type() == null || event.position() == null || event.position().account() == null) {
+            return List.of("type and position with account are required");
         }
-        if (event == null || event.type() == null || event.position() == null || event.position().account() == null) {
-            return deadLetters.send(record, "type and position with account are required");
-        }
+        return List.of();
+    }
+
+    private Uni<Verdict> announce(PositionEvent event) {
         if (!config.notifyOn().contains(event.type())) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Verdict.skipped("not_notified"));
         }
         String html = renderer.render(event);
         return subscriptions.subscribedAmong(access.chatsOf(event.position().account()))
@@ -67,8 +68,6 @@ public class PositionEventConsumer {
                 .onItem().transformToUniAndConcatenate(chat -> sender.sendOnce(
                         "event-" + event.positionId() + "-v" + event.version() + "-chat-" + chat, chat, ReplyKind.NOTIFICATION, html))
                 .collect().last()
-                .onFailure().invoke(e -> Log.warnf("Event %s: %s; retrying", event.eventId(), e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                .replaceWithVoid();
+                .replaceWith(Verdict.applied());
     }
 }

@@ -1,59 +1,62 @@
 package io.positrack.gateway.reply;
 
-import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.CommandResult;
 import io.positrack.gateway.command.ChatAccess;
 import io.positrack.gateway.config.GatewayConfig;
-import io.positrack.gateway.deadletter.DeadLetterPublisher;
 import io.positrack.gateway.notify.MarketPrices;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.wire.WireReader;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The {@code command-results} consumer: parse, check the chat may see the account, render, send once. The
- * result's commandId is the reply key, so a redelivered result finds its claim and sends nothing.
+ * The {@code command-results} consumer: check the chat may see the account, render, send once. The result's
+ * commandId is the reply key, so a redelivered result finds its claim and sends nothing. Reading, dead
+ * letters and retries of database faults are the shared pipeline's.
  */
 @ApplicationScoped
 public class CommandResultConsumer {
 
-    private final ObjectMapper json;
+    static final WireReader<CommandResult> RESULTS = WireReader.of(CommandResult.class, CommandResultConsumer::problems);
+
+    private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final ReplySender sender;
-    private final DeadLetterPublisher deadLetters;
     private final MeterRegistry registry;
     private final ReplyRenderer renderer;
 
-    public CommandResultConsumer(ObjectMapper json, ChatAccess access, ReplySender sender, DeadLetterPublisher deadLetters,
-            MeterRegistry registry, MarketPrices prices) {
-        this.json = json;
+    public CommandResultConsumer(ConsumerPipeline pipeline, ChatAccess access, ReplySender sender, MeterRegistry registry,
+            MarketPrices prices) {
+        this.pipeline = pipeline;
         this.access = access;
         this.sender = sender;
-        this.deadLetters = deadLetters;
         this.registry = registry;
         this.renderer = new ReplyRenderer(prices::lastPrice);
     }
 
     @Incoming(Topics.COMMAND_RESULTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        CommandResult result;
-        try {
-            result = json.readValue(record.value() == null ? "" : record.value(), CommandResult.class);
-        } catch (Exception e) {
-            return deadLetters.send(record, "not a CommandResult: " + e.getClass().getSimpleName());
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, RESULTS, (result, r) -> reply(result));
+    }
+
+    static List<String> problems(CommandResult result) {
+        if (result.commandId() == null || result.commandId().isBlank() || result.outcome() == null) {
+            return List.of("commandId and outcome are required");
         }
-        if (result == null || result.commandId() == null || result.commandId().isBlank() || result.outcome() == null) {
-            return deadLetters.send(record, "commandId and outcome are required");
-        }
+        return List.of();
+    }
+
+    private Uni<Verdict> reply(CommandResult result) {
         if (result.chatId() == null) {
             return skip("no_chat");
         }
@@ -68,15 +71,14 @@ public class CommandResultConsumer {
                     result.account(), result.chatId());
             return skip("account_mismatch");
         }
+        // A Bot API refusal is an outcome inside ReplySender; only database faults fail here, and the pipeline
+        // retries those (the retry finds its own claim if the first attempt got that far).
         return sender.sendOnce(result.commandId(), chat.id(), ReplyKind.RESULT, renderer.render(result))
-                // Only database faults get here: retry until the database is back, the record stays unacknowledged.
-                .onFailure().invoke(e -> Log.warnf("Result %s: %s; retrying", result.commandId(), e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                .replaceWithVoid();
+                .replaceWith(Verdict.applied());
     }
 
-    private Uni<Void> skip(String reason) {
+    private Uni<Verdict> skip(String reason) {
         registry.counter("positrack.telegram.results.skipped", "reason", reason).increment();
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().item(Verdict.skipped(reason));
     }
 }

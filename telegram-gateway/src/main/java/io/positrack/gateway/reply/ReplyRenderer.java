@@ -6,6 +6,7 @@ import static io.positrack.gateway.reply.Html.number;
 import static io.positrack.gateway.reply.Html.signed;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,10 +17,13 @@ import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.PositionSnapshot;
 import io.positrack.contracts.position.Side;
 import io.positrack.contracts.signal.SignalSession;
+import io.positrack.runtime.wire.WireDecimals;
 
 /**
  * Renders command results and position events as Telegram HTML. Everything that comes from a message is
  * escaped; markup is only ever the renderer's own. Pure: the last market price is looked up through a function.
+ * Never throws on what a record holds: every decimal is shown through {@link Html#number}, which refuses to format
+ * a value that does not fit the columns, and arithmetic runs only on values that do.
  */
 public final class ReplyRenderer {
 
@@ -140,7 +144,10 @@ public final class ReplyRenderer {
         }
         StringBuilder out = new StringBuilder(bold(title + " (" + positions.size() + ")"));
         for (PositionSnapshot p : positions) {
-            out.append("\n\n").append(block(p));
+            // A null element is the producer's mistake; it must not cost the chat the rest of the list.
+            if (p != null) {
+                out.append("\n\n").append(block(p));
+            }
         }
         return out.toString();
     }
@@ -151,6 +158,9 @@ public final class ReplyRenderer {
         }
         StringBuilder out = new StringBuilder(bold("Signal sessions (" + sessions.size() + ")"));
         for (SignalSession s : sessions) {
+            if (s == null) {
+                continue;
+            }
             out.append("\n\n").append(bold((s.side() == null ? "" : s.side() + " ") + orElse(s.symbol(), "")))
                     .append(" · ").append(escape(orElse(s.status(), "?")));
             if (s.positionId() != null) {
@@ -197,8 +207,11 @@ public final class ReplyRenderer {
         if (p.entryPrice() == null || open == null || p.side() == null) {
             return Optional.empty();
         }
-        return lastPrice.apply(p.symbol()).map(price -> {
-            BigDecimal pnl = price.subtract(p.entryPrice()).multiply(open);
+        return lastPrice.apply(p.symbol()).filter(price -> Html.fits(price, p.entryPrice(), open)).map(price -> {
+            // The inputs fit the columns, so this is cheap; the product may carry 36 fraction digits, more than
+            // any amount we show: rounded to the columns' 18.
+            BigDecimal pnl = price.subtract(p.entryPrice()).multiply(open)
+                    .setScale(WireDecimals.MAX_FRACTION_DIGITS, RoundingMode.HALF_EVEN);
             if (p.side() == Side.SELL) {
                 pnl = pnl.negate();
             }

@@ -114,6 +114,84 @@ class ReplyRendererTest {
                 .contains("closed by reconciliation");
     }
 
+    @Test
+    void anAbsurdPriceIsShownAsOutOfRangeInsteadOfStoppingTheRenderer() {
+        PositionSnapshot p = withDecimals(Snapshots.active(44, "acc", "XAUUSD", Side.BUY), ABSURD, null, null, null);
+        ReplyRenderer absurdLast = new ReplyRenderer(symbol -> Optional.of(ABSURD));
+
+        assertThat(absurdLast.render(result(Outcome.STATUS, p, null)))
+                .contains("Entry: (out of range) · Qty: 0.5")
+                .doesNotContain("Unrealized");
+        // A sane entry with an absurd last price: no PnL is computed from it.
+        assertThat(absurdLast.render(result(Outcome.STATUS, Snapshots.active(45, "acc", "XAUUSD", Side.BUY), null)))
+                .contains("Entry: 2650.4").doesNotContain("Unrealized");
+        assertThat(renderer.render(new PositionEvent("position-44-v3", PositionEventType.PositionActivated, 44, 3, "x", Instant.now(), p)))
+                .contains("filled at (out of range).");
+    }
+
+    @Test
+    void anAbsurdPnlIsShownAsOutOfRangeWithoutASign() {
+        PositionSnapshot p = withDecimals(Snapshots.closed(46, "acc", "XAUUSD", "1", "STOP_LOSS"), null, ABSURD, null, null);
+
+        assertThat(renderer.render(result(Outcome.STATUS, p, null))).contains("Realized PnL: <b>(out of range)</b>");
+        assertThat(renderer.render(new PositionEvent("position-46-v5", PositionEventType.PositionClosed, 46, 5, "x", Instant.now(), p)))
+                .contains("realized PnL <b>(out of range)</b>");
+        SignalSession session = new SignalSession("sig-1", "acc", "XAUUSD", Side.BUY, ABSURD, ABSURD, ABSURD, null, 46L, "CLOSED",
+                "STOP_LOSS", ABSURD, Instant.now(), Instant.now());
+        assertThat(renderer.render(new CommandResult("c", "Sessions", "acc", null, null, 1L, Outcome.SESSIONS, null, null, null,
+                Instant.now(), null, List.of(session))))
+                .contains("Entry (out of range) · SL (out of range) · TP (out of range)", "PnL (out of range)");
+    }
+
+    @Test
+    void anAbsurdQuantityIsShownAsOutOfRangeAndNoPnlIsComputedFromIt() {
+        PositionSnapshot p = withDecimals(Snapshots.active(47, "acc", "XAUUSD", Side.SELL), null, null, ABSURD, ABSURD);
+        ReplyRenderer withPrice = new ReplyRenderer(symbol -> Optional.of(new BigDecimal("2660.4")));
+
+        assertThat(withPrice.render(result(Outcome.STATUS, p, null)))
+                .contains("Entry: 2650.4 · Qty: (out of range)")
+                .doesNotContain("Unrealized");
+        assertThat(withPrice.render(new CommandResult("c", "ListOpen", "acc", null, null, 1L, Outcome.POSITIONS, null, null,
+                java.util.Arrays.asList(p, null), Instant.now(), null, null)))
+                .contains("Open positions (2)", "Qty: (out of range)");
+    }
+
+    @Test
+    void theNumberHelperIsBoundedForEveryShapeOfDecimal() {
+        assertThat(Html.number(ABSURD)).isEqualTo(Html.OUT_OF_RANGE);
+        assertThat(Html.number(ABSURD.negate())).isEqualTo(Html.OUT_OF_RANGE);
+        assertThat(Html.number(new BigDecimal("1e-2147483646"))).isEqualTo(Html.OUT_OF_RANGE);
+        assertThat(Html.number(new BigDecimal("1".repeat(500)))).isEqualTo(Html.OUT_OF_RANGE);
+        assertThat(Html.signed(ABSURD)).isEqualTo(Html.OUT_OF_RANGE);
+        // Fits numeric(38,18): shown in full.
+        assertThat(Html.number(new BigDecimal("99999999999999999999.000000000000000001"))).isEqualTo("99999999999999999999.000000000000000001");
+        assertThat(Html.number(new BigDecimal("1E+2"))).isEqualTo("100");
+        assertThat(Html.number(new BigDecimal("0.000"))).isEqualTo("0");
+        assertThat(Html.signed(new BigDecimal("12.50"))).isEqualTo("+12.5");
+    }
+
+    @Test
+    void anUnrealizedPnlWithMoreFractionDigitsThanTheColumnsIsRoundedNotRefused() {
+        PositionSnapshot p = withDecimals(Snapshots.active(48, "acc", "XAUUSD", Side.BUY), new BigDecimal("2650.123456789012345678"),
+                null, new BigDecimal("0.123456789012345678"), new BigDecimal("0.123456789012345678"));
+        ReplyRenderer withPrice = new ReplyRenderer(symbol -> Optional.of(new BigDecimal("2660.987654321098765432")));
+
+        assertThat(withPrice.render(result(Outcome.STATUS, p, null))).contains("Unrealized PnL: <b>+1.341258942507239738</b> (last 2660.987654321098765432)")
+                .doesNotContain(Html.OUT_OF_RANGE);
+    }
+
+    private static final BigDecimal ABSURD = new BigDecimal("1e2147483646");
+
+    /** The snapshot with some decimals replaced (null keeps the snapshot's own). */
+    private static PositionSnapshot withDecimals(PositionSnapshot p, BigDecimal entry, BigDecimal pnl, BigDecimal filled,
+            BigDecimal remaining) {
+        return new PositionSnapshot(p.id(), p.account(), p.venue(), p.symbol(), p.side(), p.status(), p.quantity(),
+                filled != null ? filled : p.filledQuantity(), remaining != null ? remaining : p.remainingQuantity(),
+                entry != null ? entry : p.entryPrice(), p.exitPrice(), p.stopLoss(), p.takeProfit(),
+                pnl != null ? pnl : p.realizedPnl(), p.closeReason(), p.origin(), p.signalId(), p.entryOrderId(), p.exitOrderId(),
+                p.exitAttempt(), p.version(), p.openedAt(), p.updatedAt(), p.closedAt());
+    }
+
     private static CommandResult result(Outcome outcome, PositionSnapshot position, String requestedAs) {
         return new CommandResult("tg-1-2", "QueryStatus", "acc", "paper", "XAUUSD", 1L, outcome, null, position, null, Instant.now(),
                 requestedAs, null);

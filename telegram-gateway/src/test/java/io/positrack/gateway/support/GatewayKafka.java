@@ -2,14 +2,18 @@ package io.positrack.gateway.support;
 
 import io.positrack.infra.TopicRecorder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +28,8 @@ import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 
 /**
  * Plays the gateway's neighbours on the real broker: reads what it publishes on {@code bot-commands} the way
- * signal-service does, and writes {@code command-results} and {@code position-events} the way the services do.
+ * signal-service does, writes {@code command-results}, {@code position-events}, {@code alerts} and {@code market-ticks}
+ * the way the services do (or the way a broken producer would), and reads the dead-letter topics.
  */
 public final class GatewayKafka {
 
@@ -35,6 +40,8 @@ public final class GatewayKafka {
 
     private final KafkaProducer<String, String> producer;
     private final TopicRecorder botCommands;
+    private final Map<String, TopicRecorder> deadLetterTopics = new ConcurrentHashMap<>();
+    private final String bootstrap;
 
     private GatewayKafka(String bootstrap) {
         Properties p = new Properties();
@@ -43,6 +50,7 @@ public final class GatewayKafka {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(p);
+        this.bootstrap = bootstrap;
         botCommands = TopicRecorder.start(bootstrap, Topics.BOT_COMMANDS);
     }
 
@@ -81,9 +89,32 @@ public final class GatewayKafka {
         send(topic, key, value);
     }
 
+    /** Any value (null for a tombstone) with extra headers, for example a test's name for the record. */
+    public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
+    /** Every record on {@code <topic>-dlq} so far, read from the beginning by a recorder started on first use. */
+    public List<ConsumerRecord<String, String>> deadLetters(String topic) {
+        return deadLetterTopics.computeIfAbsent(Topics.dlq(topic), dlq -> TopicRecorder.start(bootstrap, dlq)).all();
+    }
+
+    /** The value of a record's last header with this name, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("send to " + topic + " failed", e);
         }
