@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
+import io.positrack.infra.fuzz.FuzzLimits;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
@@ -50,6 +51,10 @@ public final class KafkaNode implements AutoCloseable {
                     p.put("transaction.state.log.min.isr", "1");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("auto.create.topics.enable", "false");
+                    // Hostile-input campaigns send values up to 2 MiB, and their dead letters may double in size
+                    // (see FuzzLimits); topics inherit the broker's limit as their max.message.bytes.
+                    p.put("message.max.bytes", Integer.toString(FuzzLimits.BROKER_MAX_MESSAGE_BYTES));
+                    p.put("replica.fetch.max.bytes", Integer.toString(FuzzLimits.BROKER_MAX_MESSAGE_BYTES));
                     dataDirectory.ifPresent(dir -> p.put("log.dir", dir.resolve("kafka").toString()));
                 });
         if (dataDirectory.isPresent()) {
