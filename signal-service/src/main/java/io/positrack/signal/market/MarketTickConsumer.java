@@ -7,52 +7,48 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
-import io.positrack.signal.deadletter.DeadLetterPublisher;
-import io.quarkus.logging.Log;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Decoder;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.rules.TickRules;
+import io.positrack.runtime.wire.WireReader;
+import io.positrack.signal.config.Instruments;
 import io.smallrye.mutiny.Uni;
 
-/** The {@code market-ticks} consumer: check, hand to the signal generator; bad ticks go to {@code market-ticks-dlq}. */
+/**
+ * The {@code market-ticks} consumer: ticks that pass {@link TickRules} go to the signal generator; the
+ * pipeline dead-letters the others to {@code market-ticks-dlq}.
+ */
 @ApplicationScoped
 public class MarketTickConsumer {
 
-    private final ObjectMapper json;
+    private final ConsumerPipeline pipeline;
     private final SignalGenerator generator;
-    private final DeadLetterPublisher deadLetters;
+    private final Instruments instruments;
+    private final Decoder<MarketTick> decoder = WireReader.of(MarketTick.class, TickRules::problems);
 
-    public MarketTickConsumer(ObjectMapper json, SignalGenerator generator, DeadLetterPublisher deadLetters) {
-        this.json = json;
+    public MarketTickConsumer(ConsumerPipeline pipeline, SignalGenerator generator, Instruments instruments) {
+        this.pipeline = pipeline;
         this.generator = generator;
-        this.deadLetters = deadLetters;
+        this.instruments = instruments;
     }
 
     @Incoming(Topics.MARKET_TICKS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() == null || record.value().isBlank()) {
-            return deadLetters.send(record, "empty tick");
-        }
-        MarketTick tick;
-        try {
-            tick = json.readValue(record.value(), MarketTick.class);
-        } catch (JsonProcessingException e) {
-            return deadLetters.send(record, "malformed tick: " + e.getOriginalMessage());
-        }
-        String problem = TickCheck.problem(tick);
-        if (problem != null) {
-            return deadLetters.send(record, problem);
-        }
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, decoder, this::handle);
+    }
+
+    private Uni<Verdict> handle(MarketTick tick, ConsumerRecord<String, byte[]> record) {
         // A tick without venue time is placed at the moment the broker stored it.
         Instant time = tick.venueTime() != null ? tick.venueTime() : Instant.ofEpochMilli(record.timestamp());
         String symbol = tick.symbol();
-        return generator.onTick(symbol, time, TickCheck.price(tick))
-                .onFailure().recoverWithUni(e -> {
-                    Log.errorf(e, "Tick of %s could not be applied", symbol);
-                    generator.forget(symbol);
-                    return deadLetters.send(record, "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                });
+        Verdict done = instruments.watches(symbol) ? Verdict.applied() : Verdict.skipped("symbol not watched");
+        return generator.onTick(symbol, time, TickRules.price(tick))
+                // On any failure the in-memory bars may be ahead of the stored ones: forgetting them makes the
+                // next tick (or the pipeline's retry of this one, for a passing fault) start from the database.
+                .onFailure().invoke(e -> generator.forget(symbol))
+                .replaceWith(done);
     }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.runtime.consumer.TransientFailures;
 import io.positrack.signal.config.Instrument;
 import io.positrack.signal.config.Instruments;
 import io.positrack.signal.strategy.BarAggregator;
-import io.positrack.signal.support.TransientFailures;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,84 +1,66 @@
 package io.positrack.signal.session;
 
-import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.PositionSnapshot;
-import io.positrack.signal.deadletter.DeadLetterPublisher;
-import io.positrack.signal.support.TransientFailures;
-import io.quarkus.logging.Log;
+import io.positrack.runtime.consumer.ConsumerPipeline;
+import io.positrack.runtime.consumer.Decoder;
+import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The {@code position-events} consumer that feeds the session read model. The offset is committed only
  * after the event is applied, so a restart re-reads what was not applied, and the version check of
- * {@link SessionProjector} makes what was applied twice harmless.
+ * {@link SessionProjector} makes what was applied twice harmless. Refusals, passing faults and dead letters
+ * ({@code position-events-dlq}) are the pipeline's.
  */
 @ApplicationScoped
 public class PositionEventConsumer {
 
-    private final ObjectMapper json;
+    private final ConsumerPipeline pipeline;
     private final SessionProjector projector;
-    private final DeadLetterPublisher deadLetters;
+    private final Decoder<PositionEvent> decoder = WireReader.of(PositionEvent.class, PositionEventConsumer::problems);
 
-    public PositionEventConsumer(ObjectMapper json, SessionProjector projector, DeadLetterPublisher deadLetters) {
-        this.json = json;
+    public PositionEventConsumer(ConsumerPipeline pipeline, SessionProjector projector) {
+        this.pipeline = pipeline;
         this.projector = projector;
-        this.deadLetters = deadLetters;
     }
 
     @Incoming(Topics.POSITION_EVENTS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() == null || record.value().isBlank()) {
-            return deadLetters.send(record, "empty message");
-        }
-        PositionEvent event;
-        try {
-            event = json.readValue(record.value(), PositionEvent.class);
-        } catch (JsonProcessingException e) {
-            return deadLetters.send(record, "malformed position event: " + e.getOriginalMessage());
-        }
-        String problem = problem(event);
-        if (problem != null) {
-            return deadLetters.send(record, problem);
-        }
-        return projector.apply(event)
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .indefinitely()
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(e -> {
-                    Log.errorf(e, "Position event %s could not be applied to the sessions", event.eventId());
-                    return deadLetters.send(record, "processing failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                });
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return pipeline.consume(record, decoder, this::handle);
     }
 
-    static String problem(PositionEvent e) {
-        if (e == null) {
-            return "empty position event";
+    private Uni<Verdict> handle(PositionEvent event, ConsumerRecord<String, byte[]> record) {
+        return projector.apply(event).map(applied -> applied == SessionProjector.Applied.NOT_A_SIGNAL
+                ? Verdict.skipped("position without a signal")
+                : Verdict.applied());
+    }
+
+    /** What the read model needs of an event (empty means usable). */
+    static List<String> problems(PositionEvent e) {
+        if (e.positionId() < 1 || e.version() < 1 || e.type() == null || e.occurredAt() == null) {
+            return List.of("position event needs positionId, version, type and occurredAt");
         }
         PositionSnapshot p = e.position();
-        if (e.positionId() < 1 || e.version() < 1 || e.type() == null || e.occurredAt() == null) {
-            return "position event needs positionId, version, type and occurredAt";
-        }
         if (p == null) {
-            return "position event without position";
+            return List.of("position event without position");
         }
         if (p.id() != e.positionId() || p.version() != e.version()) {
-            return "position event's snapshot is of another position or version";
+            return List.of("position event's snapshot is of another position or version");
         }
         if (p.account() == null || p.venue() == null || p.symbol() == null || p.side() == null || p.status() == null
                 || p.openedAt() == null) {
-            return "position snapshot needs account, venue, symbol, side, status and openedAt";
+            return List.of("position snapshot needs account, venue, symbol, side, status and openedAt");
         }
-        return null;
+        return List.of();
     }
 }

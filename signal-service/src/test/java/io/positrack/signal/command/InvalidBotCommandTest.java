@@ -3,7 +3,7 @@ package io.positrack.signal.command;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class InvalidBotCommandTest {
 
         CommandResult answer = answer(c.commandId());
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
-        assertThat(answer.message()).isEqualTo("invalid GET_SIGNAL: symbol 'NOPEUSD' is not watched by the strategy (watched: "
+        assertThat(answer.message()).isEqualTo("invalid BotCommand: symbol 'NOPEUSD' is not watched by the strategy (watched: "
                 + "XAUUSD, FWDUSD, ORDUSD, SIGUSD, TICKUSD, BADUSD, SESSUSD, EXPUSD, FEEDUSD, SIMUSD)");
         assertThat(answer.chatId()).isEqualTo(c.chatId());
         assertThat(SignalTestClient.header(deadLetter(c.commandId()), "dead-letter-reason")).isEqualTo(answer.message());
@@ -68,7 +68,8 @@ class InvalidBotCommandTest {
 
         CommandResult answer = answer(c.commandId());
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
-        assertThat(answer.message()).isEqualTo("invalid STATUS: symbol is required");
+        assertThat(answer.message()).isEqualTo("invalid BotCommand: symbol is required");
+        assertThat(answer.commandType()).isEqualTo("STATUS");
         assertThat(kafka.positionCommandRecord(c.commandId())).isEmpty();
     }
 
@@ -81,10 +82,11 @@ class InvalidBotCommandTest {
 
         CommandResult answer = answer(id);
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
-        assertThat(answer.message()).startsWith("malformed bot command");
+        assertThat(answer.message()).startsWith("malformed BotCommand: field 'verb': ").contains("BUY_EVERYTHING");
         assertThat(answer.commandType()).isEqualTo("BUY_EVERYTHING");
         assertThat(answer.chatId()).isEqualTo(99L);
-        assertThat(SignalTestClient.header(deadLetter(id), "dead-letter-reason")).startsWith("malformed bot command");
+        assertThat(SignalTestClient.header(deadLetter(id), "dead-letter-reason")).isEqualTo(answer.message());
+        assertThat(SignalTestClient.header(deadLetter(id), "dead-letter-reason-code")).isEqualTo("malformed");
     }
 
     @Test
@@ -96,14 +98,16 @@ class InvalidBotCommandTest {
         CommandResult answer = answer(c.commandId());
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
         assertThat(answer.message()).contains("#987654321").contains("name its symbol");
+        assertThat(answer.commandType()).isEqualTo("CLOSE");
+        assertThat(SignalTestClient.header(deadLetter(c.commandId()), "dead-letter-reason-code")).isEqualTo("refused");
         assertThat(kafka.positionCommandRecord(c.commandId())).isEmpty();
     }
 
     @Test
-    void deadLettersAreCounted() {
+    void deadLettersAreCountedByTopicAndReason() {
         kafka.sendRaw(Topics.BOT_COMMANDS, "BADUSD", "[1, 2, 3]");
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/metrics").then()
-                .body(containsString("positrack_dead_letters_total{topic=\"bot-commands\"")));
+                .body(matchesPattern("(?s).*positrack_dead_letters_total\\{reason=\"malformed\",topic=\"bot-commands\"\\} [1-9].*")));
     }
 
     private CommandResult answer(String commandId) {

@@ -86,10 +86,10 @@ class MarketTickTest {
         market.tick("102");
 
         await().atMost(PATIENCE).until(() -> kafka.tickDeadLetters.containing(m).size() == 4);
-        assertThat(reason(m + "-1")).isEqualTo("tick has bid above ask");
-        assertThat(reason(m + "-2")).startsWith("malformed tick");
-        assertThat(reason(m + "-3")).startsWith("malformed tick");
-        assertThat(reason(m + "-4")).isEqualTo("tick without symbol");
+        assertThat(reason(m + "-1")).isEqualTo("invalid MarketTick: tick has bid above ask");
+        assertThat(reason(m + "-2")).isEqualTo("malformed MarketTick: field 'bid': 'cheap' is not a decimal in plain notation");
+        assertThat(reason(m + "-3")).startsWith("not JSON: ");
+        assertThat(reason(m + "-4")).isEqualTo("invalid MarketTick: tick without symbol");
         // The good ticks after them still made bars.
         await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'BADUSD'") == 2);
     }

@@ -142,7 +142,7 @@ class SessionReadModelTest {
         awaitSession(p.id(), "OPEN");
         await().atMost(PATIENCE).until(() -> !kafka.eventDeadLetters.containing("broken-event").isEmpty());
         assertThat(SignalTestClient.header(kafka.eventDeadLetters.containing("broken-event").get(0), "dead-letter-reason"))
-                .startsWith("malformed position event");
+                .startsWith("malformed PositionEvent: field 'positionId': ");
     }
 
     @Test

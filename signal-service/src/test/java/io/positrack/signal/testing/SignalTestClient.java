@@ -3,6 +3,7 @@ package io.positrack.signal.testing;
 import io.positrack.infra.TopicRecorder;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,12 +119,35 @@ public final class SignalTestClient implements AutoCloseable {
         sendRaw(Topics.POSITION_EVENTS, event.position().symbol(), write(event));
     }
 
-    public void sendRaw(String topic, String key, String value) {
+    /** Sends {@code value} as it is ({@code null} sends a record without value); returns where the broker put it. */
+    public RecordMetadata sendRaw(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("send to " + topic + " failed", e);
         }
+    }
+
+    /** Waits for the dead letter of the record the broker put at {@code sent}. */
+    public ConsumerRecord<String, String> awaitDeadLetterOf(RecordMetadata sent) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(sent).isPresent());
+        return deadLetterOf(sent).orElseThrow();
+    }
+
+    /**
+     * The dead letter of the record the broker put at {@code sent}, if signal-service wrote one yet: found by
+     * the origin headers, so it works for records whose value says nothing (null, empty, truncated).
+     */
+    public Optional<ConsumerRecord<String, String>> deadLetterOf(RecordMetadata sent) {
+        TopicRecorder letters = switch (sent.topic()) {
+            case Topics.BOT_COMMANDS -> botDeadLetters;
+            case Topics.MARKET_TICKS -> tickDeadLetters;
+            case Topics.POSITION_EVENTS -> eventDeadLetters;
+            default -> throw new IllegalArgumentException("signal-service does not consume " + sent.topic());
+        };
+        return letters.matching(r -> sent.topic().equals(header(r, "dead-letter-topic"))
+                && Integer.toString(sent.partition()).equals(header(r, "dead-letter-partition"))
+                && Long.toString(sent.offset()).equals(header(r, "dead-letter-offset"))).stream().findFirst();
     }
 
     /** The position commands of an account, in the order they were published per partition. */
