@@ -15,6 +15,7 @@ import io.positrack.contracts.position.PositionStatus;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.command.Inbox;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.runtime.rules.OutsideClock;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.support.Clock;
@@ -62,11 +63,13 @@ public class PositionReportHandler {
     private final Clock clock;
     private final MeterRegistry registry;
     private final SizeAdjustment sizes;
+    private final OutsideClock outsideClock;
     private final Set<String> staleLogged = ConcurrentHashMap.newKeySet();
 
     public PositionReportHandler(Pool pool, Inbox inbox, VenueWatermarks watermarks, VenuePositions venuePositions,
             PositionRepository positions, TransitionWriter transitions, VenueDispatcher venues, PositionConfig config, Clock clock,
-            MeterRegistry registry, SizeAdjustment sizes) {
+            MeterRegistry registry, SizeAdjustment sizes, OutsideClock outsideClock) {
+        this.outsideClock = outsideClock;
         this.sizes = sizes;
         this.pool = pool;
         this.inbox = inbox;
@@ -78,7 +81,7 @@ public class PositionReportHandler {
         this.config = config;
         this.clock = clock;
         this.registry = registry;
-        for (String outcome : List.of("stale", "unknown", "in_sync", "entry_pending", "observed", "adopted", "ghost_closed",
+        for (String outcome : List.of("stale", "refused_time", "unknown", "in_sync", "entry_pending", "observed", "adopted", "ghost_closed",
                 "adjusted")) {
             registry.counter("positrack.reconciliation.reports", "outcome", outcome);
         }
@@ -92,6 +95,11 @@ public class PositionReportHandler {
             }
             if (!report.complete()) {
                 return Uni.createFrom().item(new Applied("unknown", List.of()));
+            }
+            // Reports from a snapshot come here without the consumer's rules: a venue clock ahead of ours is refused
+            // here too, so no as-of beyond our clock is ever stored (I14).
+            if (!outsideClock.asOf(OutsideClock.Source.VENUE, "asOf", report.asOf()).isEmpty()) {
+                return Uni.createFrom().item(new Applied("refused_time", List.of()));
             }
             return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
                     .execute(Tuple.of(report.account() + "|" + report.venue() + "|" + report.symbol()))

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.positrack.position.lifecycle.PositionRows;
+import io.positrack.runtime.rules.OutsideClock;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,7 +19,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class VenueWatermarks {
 
+    private final OutsideClock clock;
+
+    public VenueWatermarks(OutsideClock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Moves the key's watermark to {@code venueTime} if later. A time ahead of our clock never becomes a watermark
+     * (I14), whatever path it came by (stream, lookup): it would make every true report after it stale.
+     */
     public Uni<Void> advance(SqlClient client, String account, String venue, String symbol, Instant venueTime) {
+        if (!clock.asOf(OutsideClock.Source.VENUE, "watermark", venueTime).isEmpty()) {
+            Log.warnf("Not moving the watermark of %s/%s/%s to %s: ahead of our clock", account, venue, symbol, venueTime);
+            return Uni.createFrom().voidItem();
+        }
         return client.preparedQuery("""
                 INSERT INTO venue_watermarks (account, venue, symbol, venue_time) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (account, venue, symbol) DO UPDATE SET venue_time = GREATEST(venue_watermarks.venue_time, EXCLUDED.venue_time)""")

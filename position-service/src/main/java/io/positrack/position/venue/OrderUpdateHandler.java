@@ -118,12 +118,15 @@ public class OrderUpdateHandler {
                 ? none()
                 : ledger.record(tx, update).flatMap(seq -> seq.isEmpty()
                         ? settle(tx, null, "duplicate_trade", List.of())
-                        : advanceWatermark(tx, update)
-                                .flatMap(ignored -> positions.findByIdForUpdate(tx, orderId.positionId()))
+                        : positions.findByIdForUpdate(tx, orderId.positionId())
                                 .flatMap(found -> found.isEmpty()
                                         ? settle(tx, seq.get(), "unknown_position", List.of())
-                                        : accountedFor(tx, update, orderId)
-                                                .flatMap(before -> apply(tx, found.get(), new Update(update, orderId, before), seq.get()))))))
+                                        : !sameKey(found.get(), update)
+                                                ? settle(tx, seq.get(), "foreign_position", List.of())
+                                                // The watermark moves only for a known position, under its own key.
+                                                : advanceWatermark(tx, found.get(), update).flatMap(ignored -> accountedFor(tx, update, orderId))
+                                                        .flatMap(before -> apply(tx, found.get(), new Update(update, orderId, before),
+                                                                seq.get()))))))
                 .flatMap(venues::dispatch);
     }
 
@@ -161,12 +164,17 @@ public class OrderUpdateHandler {
     }
 
     /** A fill changed the venue position: reports older than it are stale from now on. */
-    private Uni<Void> advanceWatermark(SqlClient tx, OrderUpdate u) {
+    private Uni<Void> advanceWatermark(SqlClient tx, PositionSnapshot p, OrderUpdate u) {
         Instant venueTime = u.transactionTime() != null ? u.transactionTime() : u.eventTime();
         if (!u.isFill() || venueTime == null) {
             return Uni.createFrom().voidItem();
         }
-        return watermarks.advance(tx, u.account(), u.venue(), u.symbol(), venueTime);
+        return watermarks.advance(tx, p.account(), p.venue(), p.symbol(), venueTime);
+    }
+
+    /** An update naming our position id under another account, venue or symbol is not about that position. */
+    private static boolean sameKey(PositionSnapshot p, OrderUpdate u) {
+        return p.account().equals(u.account()) && p.venue().equals(u.venue()) && p.symbol().equals(u.symbol());
     }
 
     private record Written(PositionSnapshot position, List<VenueAction> actions) {

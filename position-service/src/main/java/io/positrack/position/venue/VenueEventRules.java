@@ -10,11 +10,13 @@ import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.config.PositionConfig;
+import io.positrack.runtime.rules.OutsideClock;
 
 /**
  * What a {@code venue-events} record must satisfy before it may touch a position: ids of our form, a venue
  * we execute on, a well-formed symbol (a lower-case or unknown one would be adopted as a position nobody can
- * ever close), sane quantities. Decimals and instants are already bounded by the strict wire reader.
+ * ever close), sane quantities, times our clock can believe. Decimals and instants are already bounded by the
+ * strict wire reader.
  */
 @ApplicationScoped
 public class VenueEventRules {
@@ -23,10 +25,12 @@ public class VenueEventRules {
 
     private final Pattern symbol;
     private final VenueDispatcher venues;
+    private final OutsideClock clock;
 
-    public VenueEventRules(PositionConfig config, VenueDispatcher venues) {
+    public VenueEventRules(PositionConfig config, VenueDispatcher venues, OutsideClock clock) {
         this.symbol = Pattern.compile(config.validation().symbolPattern());
         this.venues = venues;
+        this.clock = clock;
     }
 
     public List<String> problems(OrderUpdate u) {
@@ -38,6 +42,10 @@ public class VenueEventRules {
         if (ClientOrderId.parse(u.clientOrderId()).isEmpty()) {
             problems.add("clientOrderId is not one of Positrack's");
         }
+        // I14: a venue time beyond our clock never becomes a watermark (a fill dated 2999 would make every later
+        // report stale, and no ghost, orphan or size mismatch would ever be handled again).
+        problems.addAll(clock.eventTime(OutsideClock.Source.VENUE, "eventTime", u.eventTime()));
+        problems.addAll(clock.eventTime(OutsideClock.Source.VENUE, "transactionTime", u.transactionTime()));
         optionalId("venueOrderId", u.venueOrderId(), problems);
         optionalId("tradeId", u.tradeId(), problems);
         if (u.reason() != null && u.reason().length() > 500) {
@@ -70,6 +78,8 @@ public class VenueEventRules {
         if (r.asOf() == null) {
             problems.add("asOf is required");
         }
+        // I14: a report dated ahead of our clock would pin its observation ("flat", say) against every later true one.
+        problems.addAll(clock.asOf(OutsideClock.Source.VENUE, "asOf", r.asOf()));
         if (r.quantity() == null) {
             problems.add("quantity is required");
         } else if (r.quantity().signum() < 0) {

@@ -39,6 +39,13 @@ public final class TickRules {
         return problems;
     }
 
+    /** {@link #problems(MarketTick)} and the tick's venue time checked against our clock ({@link OutsideClock}). */
+    public static List<String> problems(MarketTick t, OutsideClock clock) {
+        List<String> problems = problems(t);
+        problems.addAll(clock.eventTime(OutsideClock.Source.MARKET, "venueTime", t.venueTime()));
+        return problems;
+    }
+
     /** The price a bar or a mark records: the last trade when the tick has one, else the middle of bid and ask. */
     public static BigDecimal price(MarketTick t) {
         if (t.last() != null) {

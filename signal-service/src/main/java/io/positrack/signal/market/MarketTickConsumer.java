@@ -12,6 +12,7 @@ import io.positrack.contracts.market.MarketTick;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Decoder;
 import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.rules.OutsideClock;
 import io.positrack.runtime.rules.TickRules;
 import io.positrack.runtime.wire.WireReader;
 import io.positrack.signal.config.Instruments;
@@ -27,12 +28,15 @@ public class MarketTickConsumer {
     private final ConsumerPipeline pipeline;
     private final SignalGenerator generator;
     private final Instruments instruments;
-    private final Decoder<MarketTick> decoder = WireReader.of(MarketTick.class, TickRules::problems);
+    private final OutsideClock clock;
+    private final Decoder<MarketTick> decoder;
 
-    public MarketTickConsumer(ConsumerPipeline pipeline, SignalGenerator generator, Instruments instruments) {
+    public MarketTickConsumer(ConsumerPipeline pipeline, SignalGenerator generator, Instruments instruments, OutsideClock clock) {
         this.pipeline = pipeline;
         this.generator = generator;
         this.instruments = instruments;
+        this.clock = clock;
+        this.decoder = WireReader.of(MarketTick.class, t -> TickRules.problems(t, clock));
     }
 
     @Incoming(Topics.MARKET_TICKS)
@@ -41,8 +45,15 @@ public class MarketTickConsumer {
     }
 
     private Uni<Verdict> handle(MarketTick tick, ConsumerRecord<String, byte[]> record) {
-        // A tick without venue time is placed at the moment the broker stored it.
+        // A tick without venue time is placed at the moment the broker stored it: a producer's time too, so it is
+        // checked against our clock like a venue time (a tick dated 2999 would make every later tick LATE).
         Instant time = tick.venueTime() != null ? tick.venueTime() : Instant.ofEpochMilli(record.timestamp());
+        if (tick.venueTime() == null) {
+            var problems = clock.eventTime(OutsideClock.Source.MARKET, "record timestamp", time);
+            if (!problems.isEmpty()) {
+                return Uni.createFrom().item(Verdict.refused(problems.get(0)));
+            }
+        }
         String symbol = tick.symbol();
         Verdict done = instruments.watches(symbol) ? Verdict.applied() : Verdict.skipped("symbol not watched");
         return generator.onTick(symbol, time, TickRules.price(tick))

@@ -16,6 +16,7 @@ import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.rules.OutsideClock;
 import io.positrack.runtime.rules.TickRules;
 import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Uni;
@@ -30,21 +31,33 @@ import io.smallrye.mutiny.Uni;
 public class MarketPrices {
 
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    private static final WireReader<MarketTick> TICKS = WireReader.of(MarketTick.class, TickRules::problems);
+    /** More symbols than any market we serve; a flood of made-up ones cannot grow the cache past it. */
+    static final int MAX_SYMBOLS = 10_000;
 
+    private final WireReader<MarketTick> ticks;
     private final ConsumerPipeline pipeline;
     private final Map<String, Price> last = new ConcurrentHashMap<>();
 
-    public MarketPrices(ConsumerPipeline pipeline) {
+    public MarketPrices(ConsumerPipeline pipeline, OutsideClock clock) {
         this.pipeline = pipeline;
+        this.ticks = WireReader.of(MarketTick.class, t -> TickRules.problems(t, clock));
     }
 
     @Incoming(Topics.MARKET_TICKS)
     public Uni<Void> onTick(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, TICKS, (tick, r) -> {
-            last.put(tick.symbol(), new Price(TickRules.price(tick), Instant.now()));
-            return Uni.createFrom().item(Verdict.applied());
-        });
+        return pipeline.consume(record, ticks, (tick, r) -> Uni.createFrom().item(remember(tick)));
+    }
+
+    private Verdict remember(MarketTick tick) {
+        Instant now = Instant.now();
+        if (!last.containsKey(tick.symbol()) && last.size() >= MAX_SYMBOLS) {
+            last.values().removeIf(p -> p.at().isBefore(now.minus(STALE_AFTER)));
+            if (last.size() >= MAX_SYMBOLS) {
+                return Verdict.skipped("price cache full");
+            }
+        }
+        last.put(tick.symbol(), new Price(TickRules.price(tick), now));
+        return Verdict.applied();
     }
 
     public Optional<BigDecimal> lastPrice(String symbol) {

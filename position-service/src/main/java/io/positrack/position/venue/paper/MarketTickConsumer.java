@@ -10,6 +10,7 @@ import io.positrack.contracts.market.MarketTick;
 import io.positrack.position.config.PositionConfig;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
+import io.positrack.runtime.rules.OutsideClock;
 import io.positrack.runtime.rules.TickRules;
 import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Uni;
@@ -21,13 +22,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MarketTickConsumer {
 
-    private static final WireReader<MarketTick> TICKS = WireReader.of(MarketTick.class, TickRules::problems);
-
+    private final WireReader<MarketTick> ticks;
     private final ConsumerPipeline pipeline;
     private final PaperVenue venue;
     private final boolean enabled;
 
-    public MarketTickConsumer(ConsumerPipeline pipeline, PaperVenue venue, PositionConfig config) {
+    public MarketTickConsumer(ConsumerPipeline pipeline, PaperVenue venue, PositionConfig config, OutsideClock clock) {
+        this.ticks = WireReader.of(MarketTick.class, t -> TickRules.problems(t, clock));
         this.pipeline = pipeline;
         this.venue = venue;
         this.enabled = config.paper().enabled();
@@ -35,7 +36,7 @@ public class MarketTickConsumer {
 
     @Incoming(Topics.MARKET_TICKS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, TICKS, (tick, r) -> enabled ? venue.onTick(tick).replaceWith(Verdict.applied())
+        return pipeline.consume(record, ticks, (tick, r) -> enabled ? venue.onTick(tick).replaceWith(Verdict.applied())
                 : Uni.createFrom().item(Verdict.skipped("paper venue off")));
     }
 }
