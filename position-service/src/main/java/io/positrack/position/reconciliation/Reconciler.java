@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,15 +36,14 @@ public class Reconciler {
     private final PositionReportHandler reports;
     private final Pool pool;
     private final PositionConfig config;
-    private final AtomicBoolean firstRunSucceeded = new AtomicBoolean();
-    private final java.util.concurrent.CompletableFuture<Void> firstSuccess = new java.util.concurrent.CompletableFuture<>();
+    private final ReconciliationState state = new ReconciliationState();
 
     public Reconciler(VenueDispatcher venues, PositionReportHandler reports, Pool pool, PositionConfig config, MeterRegistry registry) {
         this.venues = venues;
         this.reports = reports;
         this.pool = pool;
         this.config = config;
-        registry.gauge("positrack.reconciliation.ready", firstRunSucceeded, b -> b.get() ? 1 : 0);
+        registry.gauge("positrack.reconciliation.ready", state, s -> s.everyVenueListed(venues.names()) ? 1 : 0);
     }
 
     @Scheduled(every = "${positrack.position.reconciliation.interval:10s}", delayed = "${positrack.position.reconciliation.initial-delay:1s}",
@@ -57,29 +55,53 @@ public class Reconciler {
         });
     }
 
-    /** True once one full run over every venue and account has succeeded. */
+    /** True once every venue has been reconciled at least once (each of its accounts that could be). */
     public boolean ready() {
-        return firstRunSucceeded.get();
+        return state.everyVenueListed(venues.names());
     }
 
-    /** Completes when the first full run has succeeded (never fails: a failed run is simply retried). */
-    public java.util.concurrent.CompletionStage<Void> firstSuccess() {
-        return firstSuccess;
+    /** True when trading for {@code account} on {@code venue} may go ahead: its venue was reconciled and it did not fail. */
+    public boolean readyFor(String venue, String account) {
+        return state.readyFor(venue, account);
     }
 
+    /** Completes when {@link #readyFor} holds (never fails: failed runs are simply retried). */
+    public java.util.concurrent.CompletionStage<Void> whenReadyFor(String venue, String account) {
+        return state.whenReadyFor(venue, account);
+    }
+
+    /** The venues and accounts whose last reconciliation failed, with why: for readiness and operators. */
+    public java.util.Map<String, String> failures() {
+        return state.failures();
+    }
+
+    /**
+     * One run over every venue and account. A venue or account that fails is logged, recorded as unknown and left
+     * for the next run; the others go on (one broken account must not hold the whole book back).
+     */
     public Uni<Void> reconcileAll() {
         List<Uni<Void>> runs = new ArrayList<>();
         for (String name : venues.names()) {
             ExecutionVenue venue = venues.venue(name);
-            runs.add(accounts(venue).flatMap(accounts -> Multi.createFrom().iterable(accounts)
-                    .onItem().transformToUniAndConcatenate(account -> reconcile(venue, account))
-                    .collect().asList().replaceWithVoid()));
+            runs.add(accounts(venue)
+                    .onFailure().invoke(e -> {
+                        Log.warnf("Reconciliation of venue %s: its accounts could not be listed (%s); retried next run", name, e.toString());
+                        state.venueFailed(name, e.toString());
+                    })
+                    .flatMap(accounts -> Multi.createFrom().iterable(accounts)
+                            .onItem().transformToUniAndConcatenate(account -> reconcile(venue, account)
+                                    .invoke(done -> state.accountSucceeded(name, account))
+                                    .onFailure().invoke(e -> {
+                                        Log.warnf("Reconciliation of %s on %s failed (%s); its trading waits, the others go on", account,
+                                                name, e.toString());
+                                        state.accountFailed(name, account, e.toString());
+                                    })
+                                    .onFailure().recoverWithNull())
+                            .collect().asList()
+                            .invoke(done -> state.venueListed(name)))
+                    .onFailure().recoverWithNull().replaceWithVoid());
         }
-        return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(u -> u).collect().asList()
-                .invoke(done -> {
-                    firstRunSucceeded.set(true);
-                    firstSuccess.complete(null);
-                }).replaceWithVoid();
+        return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(u -> u).collect().asList().replaceWithVoid();
     }
 
     /** One account on one venue; the outcome of each report, in symbol order. */

@@ -7,10 +7,12 @@ import io.positrack.position.config.PositionConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Trading waits for the first successful reconciliation: until the service has compared its database
- * with every venue, it does not know what it holds, so it must not open or close anything. Read commands
- * pass. Readiness is DOWN until then, so a rolling update keeps the old pod serving. Start order of the
- * services does not matter: a command that arrives early simply waits in its partition.
+ * Trading for an account on a venue waits for that venue's reconciliation: until the service has compared its
+ * database with the venue for the account, it does not know what it holds there, so it must not open or close
+ * anything. One venue or account that fails to reconcile holds back only its own trades. Read commands pass.
+ * Readiness is DOWN until every venue was reconciled once, so a rolling update keeps the old pod serving. Start
+ * order of the services does not matter: a command that arrives early waits in its partition (the consumer's
+ * unprocessed-record age check is off, so waiting never fails the channel).
  */
 @ApplicationScoped
 public class TradingGate {
@@ -27,17 +29,27 @@ public class TradingGate {
         return !enabled || reconciler.ready();
     }
 
-    /** Completes at once for read commands or an open gate; else when the first reconciliation succeeds. */
+    /** Completes at once for read commands or an open gate; else when the command's venue and account are reconciled. */
     public Uni<Void> admit(PositionCommand command) {
-        if (open() || !trades(command)) {
+        String venue = venueOf(command);
+        if (!enabled || venue == null || reconciler.readyFor(venue, command.account())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(reconciler.firstSuccess());
+        return Uni.createFrom().completionStage(reconciler.whenReadyFor(venue, command.account()));
     }
 
-    static boolean trades(PositionCommand command) {
-        return command instanceof PositionCommand.OpenPosition || command instanceof PositionCommand.ClosePosition
-                || command instanceof PositionCommand.UpdateStops || command instanceof PositionCommand.ExpirePending;
+    /** The venue a trading command acts on; null for read commands. */
+    static String venueOf(PositionCommand command) {
+        if (command instanceof PositionCommand.OpenPosition c) {
+            return c.venue();
+        } else if (command instanceof PositionCommand.ClosePosition c) {
+            return c.venue();
+        } else if (command instanceof PositionCommand.UpdateStops c) {
+            return c.venue();
+        } else if (command instanceof PositionCommand.ExpirePending c) {
+            return c.venue();
+        }
+        return null;
     }
 
     public boolean firstReconciliationDone() {

@@ -52,6 +52,17 @@ public class PaperFaults {
         this.random = new Random(paper.faults().seed());
     }
 
+    private volatile java.util.Set<String> failingSnapshots = java.util.Set.of();
+
+    /** Accounts whose position snapshot fails (the venue's account API is down for them). */
+    public void failSnapshotsOf(java.util.Set<String> accounts) {
+        this.failingSnapshots = java.util.Set.copyOf(accounts);
+    }
+
+    public boolean snapshotFails(String account) {
+        return failingSnapshots.contains(account);
+    }
+
     /** Position snapshots show the venue as it was this long ago. */
     public Duration snapshotLag() {
         return snapshotLag;

@@ -88,6 +88,9 @@ public class PaperVenue implements ExecutionVenue {
 
     @Override
     public Uni<AccountSnapshot> snapshot(String account) {
+        if (faults.snapshotFails(account)) {
+            return Uni.createFrom().failure(new IllegalStateException("paper venue: snapshot of " + account + " failed (injected)"));
+        }
         // The book as it was `lag` ago: a venue whose position API trails its stream says so through asOf.
         Instant asOf = clock.now().minus(faults.snapshotLag());
         return pool.preparedQuery("""
