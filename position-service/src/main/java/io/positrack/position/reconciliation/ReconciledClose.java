@@ -12,7 +12,7 @@ import io.positrack.position.venue.VenueAction;
 
 /**
  * Closing a position the venue no longer holds: no exit order, close reason {@value #REASON}, and whatever
- * the position still has working on the venue (protection, an exit) cancelled. Used by reconciliation for
+ * the position still has working on the venue (an entry, protection, an exit) cancelled. Used by reconciliation for
  * a confirmed ghost and by a close command that finds the venue flat.
  */
 public final class ReconciledClose {
@@ -30,6 +30,10 @@ public final class ReconciledClose {
     /** What to cancel on the venue once the close has committed. */
     public static List<VenueAction> cancellations(PositionSnapshot p) {
         List<VenueAction> after = new ArrayList<>(ProtectiveOrders.cancelAll(p));
+        // An entry still working would fill later into a position nobody holds (an orphan): cancel it too.
+        if (p.entryOrderId() != null && (p.status() == PositionStatus.PENDING_ENTRY || p.status() == PositionStatus.ENTRY_PLACED)) {
+            after.add(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.entryOrderId()));
+        }
         if (p.exitOrderId() != null) {
             after.add(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.exitOrderId()));
         }
