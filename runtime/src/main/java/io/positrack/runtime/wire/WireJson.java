@@ -9,7 +9,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +63,13 @@ public final class WireJson {
                 .addDeserializer(BigDecimal.class, new DecimalDeserializer())
                 .addDeserializer(Instant.class, new InstantDeserializer())
                 .addDeserializer(String.class, new TextDeserializer());
+        wire.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                return new ExactEnumDeserializer(type.getRawClass());
+            }
+        });
         ObjectMapper mapper = JsonMapper.builder(factory)
                 .addModule(wire)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -112,6 +124,38 @@ public final class WireJson {
                 throw InvalidFormatException.from(p, parsed.problem(), null, Instant.class);
             }
             return parsed.value();
+        }
+    }
+
+    /**
+     * An enum takes its constant's exact name and nothing else: Jackson's own reader trims whitespace, so {@code " BUY"}
+     * would pass as {@code BUY}.
+     */
+    static final class ExactEnumDeserializer extends StdScalarDeserializer<Enum<?>> {
+        private final java.util.Map<String, Enum<?>> constants = new java.util.HashMap<>();
+        private final String names;
+
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        ExactEnumDeserializer(Class<?> type) {
+            super((Class) type);
+            for (Object constant : type.getEnumConstants()) {
+                constants.put(((Enum<?>) constant).name(), (Enum<?>) constant);
+            }
+            this.names = String.join(", ", new java.util.TreeSet<>(constants.keySet()));
+        }
+
+        @Override
+        public Enum<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Enum<?> constant = p.currentToken() == JsonToken.VALUE_STRING ? constants.get(p.getText()) : null;
+            if (constant == null) {
+                throw InvalidFormatException.from(p, "expected one of " + names, null, handledType());
+            }
+            return constant;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Enum;
         }
     }
 

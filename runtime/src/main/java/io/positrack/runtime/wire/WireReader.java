@@ -45,9 +45,20 @@ public final class WireReader<T> implements Decoder<T> {
      * (a type discriminator) before it knows which record to read.
      */
     public static Decoded<JsonNode> readObject(byte[] value) {
+        String text;
+        try {
+            // The JDK's strict decoder, not Jackson's: it refuses overlong forms (C0 AF for '/'), encoded surrogates and
+            // truncated sequences, which would otherwise slip characters past the id and symbol patterns.
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(value)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Decoded.refused(Refusal.notJson("not well-formed UTF-8"), null);
+        }
         JsonNode tree;
         try {
-            tree = WireJson.mapper().readTree(value);
+            tree = WireJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             return Decoded.refused(Refusal.notJson(Texts.bounded(e.getOriginalMessage(), 200)), null);
         } catch (IOException | RuntimeException e) {

@@ -95,6 +95,30 @@ class WireReaderTest {
         assertThat(COMMANDS.decode(value.getBytes(StandardCharsets.UTF_8)).valid()).as(value).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "\" BUY\"", "\"BUY \"", "\"buy\"", "0", "\"\"" })
+    void anEnumIsReadOnlyFromItsExactName(String side) {
+        Decoded<PositionCommand> decoded = COMMANDS.decode(OPEN.replace("\"side\":\"BUY\"", "\"side\":" + side)
+                .formatted("\"1\"", "7", "\"2026-12-01T10:00:00Z\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded.valid()).as(side).isFalse();
+        assertThat(decoded.refusal().detail()).contains("side");
+    }
+
+    @Test
+    void overlongUtf8IsRefusedBeforeParsing() {
+        byte[] base = "{\"type\":\"ClosePosition\",\"commandId\":\"c?\",\"account\":\"a\",\"venue\":\"paper\",\"symbol\":\"XAUUSD\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        int at = new String(base, StandardCharsets.UTF_8).indexOf('?');
+        byte[] overlong = new byte[base.length + 1];
+        System.arraycopy(base, 0, overlong, 0, at);
+        overlong[at] = (byte) 0xC0;
+        overlong[at + 1] = (byte) 0xAF; // an overlong '/'
+        System.arraycopy(base, at + 1, overlong, at + 2, base.length - at - 1);
+        Decoded<PositionCommand> decoded = COMMANDS.decode(overlong);
+        assertThat(decoded.valid()).isFalse();
+        assertThat(decoded.refusal().detail()).contains("UTF-8");
+    }
+
     @Test
     void anUnknownTypeIsRefusedAsSuch() {
         Decoded<PositionCommand> decoded = COMMANDS.decode("{\"type\":\"LaunchRocket\"}".getBytes(StandardCharsets.UTF_8));
