@@ -55,13 +55,21 @@ public class VenueEventRules {
                 || u.lastFilledQuantity() != null && u.lastFilledQuantity().signum() < 0) {
             problems.add("filled quantities cannot be negative");
         }
-        if (u.averagePrice() != null && u.averagePrice().signum() < 0 || u.lastFilledPrice() != null && u.lastFilledPrice().signum() < 0) {
+        if (u.averagePrice() != null && u.averagePrice().signum() < 0) {
             problems.add("prices cannot be negative");
+        }
+        // Every venue-events producer leaves it out when the update is no trade (Binance's "L":"0" included).
+        if (u.lastFilledPrice() != null && u.lastFilledPrice().signum() <= 0) {
+            problems.add("lastFilledPrice must be positive when present, was " + u.lastFilledPrice().toPlainString());
         }
         boolean fill = u.status() != null && (u.status().name().equals("FILLED") || u.status().name().equals("PARTIALLY_FILLED"));
         if (fill && (u.filledQuantity() == null || u.filledQuantity().signum() <= 0 || u.averagePrice() == null
                 || u.averagePrice().signum() <= 0)) {
             problems.add("a fill needs positive filledQuantity and averagePrice");
+        }
+        // The contract requires it: a fill is applied once per trade id, and without one a replay is a new fill.
+        if (fill && u.tradeId() == null) {
+            problems.add("a fill needs a tradeId");
         }
         return problems;
     }
@@ -87,8 +95,9 @@ public class VenueEventRules {
         } else if (r.quantity().signum() > 0 && r.side() == null) {
             problems.add("a position that is not flat needs a side");
         }
-        if (r.entryPrice() != null && r.entryPrice().signum() < 0) {
-            problems.add("entryPrice cannot be negative");
+        // Venues report no entry price for a flat position; ours leave it out rather than send 0.
+        if (r.entryPrice() != null && r.entryPrice().signum() <= 0) {
+            problems.add("entryPrice must be positive when present, was " + r.entryPrice().toPlainString());
         }
         return problems;
     }

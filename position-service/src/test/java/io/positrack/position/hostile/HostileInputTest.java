@@ -75,6 +75,13 @@ class HostileInputTest {
         venue.put("outside 2000-01-01T00:00:00Z", update.formatted("pt-1-e-1", "1", "2999-01-01T00:00:00Z"));
         venue.put("symbol is missing or not a valid symbol", report.formatted("lower", "paper", symbol.toLowerCase(), now));
         venue.put("venue 'nowhere' is not configured here", report.formatted("venue", "nowhere", symbol, now));
+        // Found by the seeded campaign (HostileCampaignTest): each passed the rules and reached the handler.
+        String trade = ",\"tradeId\":\"t-" + account + "\"";
+        venue.put("a fill needs a tradeId", update.formatted("pt-1-e-1", "1", now).replace("}", ",\"lastFilledQuantity\":\"1\"}"));
+        venue.put("lastFilledPrice must be positive when present, was 0", update.formatted("pt-1-e-1", "1", now)
+                .replace("}", trade + ",\"lastFilledPrice\":\"0\"}"));
+        venue.put("entryPrice must be positive when present, was 0", report.formatted("entry", "paper", symbol, now)
+                .replace("}", ",\"entryPrice\":\"0\"}"));
         Map<String, String> ticks = new LinkedHashMap<>();
         ticks.put("the value is JSON null", "null");
         ticks.put("empty value", "");

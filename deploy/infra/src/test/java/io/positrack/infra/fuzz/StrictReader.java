@@ -31,7 +31,7 @@ final class StrictReader {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-    private static final String COMMAND_HEAD = "type:text!, commandId:id!, account:id!, chatId:isig, issuedAt:instant!";
+    private static final String COMMAND_HEAD = "type:text!, commandId:id!, account:id!, chatId:isig, issuedAt:instant";
     private static final Map<String, String> COMMANDS = Map.of(
             "OpenPosition", COMMAND_HEAD + ", venue:id!, symbol:symbol!, side:enum(BUY|SELL)!, quantity:dpos!, referencePrice:dpos,"
                     + " stopLoss:dpos, takeProfit:dpos, signalId:text",
@@ -42,14 +42,14 @@ final class StrictReader {
             "ListOpen", COMMAND_HEAD,
             "History", COMMAND_HEAD + ", symbol:symbol, limit:ipos");
     private static final String ORDER_UPDATE = "account:id!, venue:id!, symbol:symbol!, clientOrderId:id!, venueOrderId:text,"
-            + " side:enum(BUY|SELL)!, status:enum(NEW|PARTIALLY_FILLED|FILLED|CANCELED|EXPIRED|REJECTED)!, filledQuantity:dnn,"
-            + " averagePrice:dpos, tradeId:id, reason:text, eventTime:instant!, transactionTime:instant, lastFilledQuantity:dnn,"
+            + " side:enum(BUY|SELL), status:enum(NEW|PARTIALLY_FILLED|FILLED|CANCELED|EXPIRED|REJECTED)!, filledQuantity:dnn,"
+            + " averagePrice:dpos, tradeId:id, reason:text, eventTime:instant, transactionTime:instant, lastFilledQuantity:dnn,"
             + " lastFilledPrice:dpos";
     private static final String REPORT = "type:text!, reportId:id!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL),"
             + " quantity:dnn!, entryPrice:dpos, complete:bool!, asOf:instant!";
-    private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant!";
+    private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant";
     private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS)!, account:id!,"
-            + " symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant!";
+            + " symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant";
     static final String SNAPSHOT = "id:ipos!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL)!,"
             + " status:enum(PENDING_ENTRY|ENTRY_PLACED|PENDING_SL|ACTIVE|CLOSING|CLOSED|ROLLED_BACK)!, quantity:dpos!,"
             + " filledQuantity:dnn, remainingQuantity:dnn, entryPrice:dpos, exitPrice:dpos, stopLoss:dpos, takeProfit:dpos,"

@@ -46,4 +46,24 @@ class TableFingerprintTest {
             }
         }
     }
+
+    @Test
+    void tablesOutsidePublicAreFingerprintedUnderTheirSchemaName() throws SQLException {
+        try (PostgresNode pg = PostgresNode.start(EMBEDDED)) {
+            PostgresNode.Database db = pg.database("fingerprint_schemas");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE positions (id bigint PRIMARY KEY)");
+                s.execute("CREATE SCHEMA paper");
+                s.execute("CREATE TABLE paper.orders (client_order_id text PRIMARY KEY, status text)");
+                s.execute("INSERT INTO paper.orders VALUES ('pt-1-e-1', 'NEW')");
+
+                Map<String, String> before = TableFingerprint.of(db);
+                assertThat(before).containsOnlyKeys("positions", "paper.orders");
+
+                s.execute("UPDATE paper.orders SET status = 'FILLED'");
+                assertThat(TableFingerprint.changes(before, TableFingerprint.of(db))).containsOnlyKeys("paper.orders");
+            }
+        }
+    }
 }
