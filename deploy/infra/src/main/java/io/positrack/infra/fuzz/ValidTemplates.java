@@ -160,10 +160,12 @@ public final class ValidTemplates {
                 .req(DECIMAL_POSITIVE, "bid", "2000.1", "2000.0")
                 .req(DECIMAL_POSITIVE, "ask", "2000.3", "2000.4")
                 .opt(DECIMAL_POSITIVE, "last", "2000.2", "2000.25")
-                .req(INSTANT, "venueTime", T0, T1)
+                // Optional in the contract: a consumer places a tick without it at the record's timestamp.
+                .opt(INSTANT, "venueTime", T0, T1)
                 .build();
     }
 
+    /** issuedAt is optional in the bot-commands contract (the Telegram message date, when known). */
     private static Builder botHead(String verb, String marker, String id) {
         return new Builder(Topics.BOT_COMMANDS, "BotCommand " + verb)
                 .req(ID, "commandId", id, id + "-dup")
@@ -178,7 +180,7 @@ public final class ValidTemplates {
                 .opt(INTEGER_POSITIVE, "positionId", 42L, 43L)
                 .opt(INTEGER_SIGNED, "chatId", UNLISTED_CHAT_ID, UNLISTED_CHAT_ID + 1)
                 .opt(INTEGER_POSITIVE, "userId", 5550001L, 5550002L)
-                .req(INSTANT, "issuedAt", T0, T1)
+                .opt(INSTANT, "issuedAt", T0, T1)
                 .build();
     }
 
@@ -187,7 +189,7 @@ public final class ValidTemplates {
                 .req(SYMBOL, "symbol", "XAUUSD", "BTCUSDT")
                 .opt(INTEGER_SIGNED, "chatId", UNLISTED_CHAT_ID, UNLISTED_CHAT_ID + 1)
                 .opt(INTEGER_POSITIVE, "userId", 5550001L, 5550002L)
-                .req(INSTANT, "issuedAt", T0, T1)
+                .opt(INSTANT, "issuedAt", T0, T1)
                 .build();
     }
 
@@ -196,7 +198,7 @@ public final class ValidTemplates {
                 .opt(INTEGER_POSITIVE, "limit", 5L, 6L)
                 .opt(INTEGER_SIGNED, "chatId", UNLISTED_CHAT_ID, UNLISTED_CHAT_ID + 1)
                 .opt(INTEGER_POSITIVE, "userId", 5550001L, 5550002L)
-                .req(INSTANT, "issuedAt", T0, T1)
+                .opt(INSTANT, "issuedAt", T0, T1)
                 .build();
     }
 

@@ -47,9 +47,9 @@ final class StrictReader {
             + " lastFilledPrice:dpos";
     private static final String REPORT = "type:text!, reportId:id!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL),"
             + " quantity:dnn!, entryPrice:dpos, complete:bool!, asOf:instant!";
-    private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant!";
+    private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant";
     private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS)!, account:id!,"
-            + " symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant!";
+            + " symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant";
     static final String SNAPSHOT = "id:ipos!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL)!,"
             + " status:enum(PENDING_ENTRY|ENTRY_PLACED|PENDING_SL|ACTIVE|CLOSING|CLOSED|ROLLED_BACK)!, quantity:dpos!,"
             + " filledQuantity:dnn, remainingQuantity:dnn, entryPrice:dpos, exitPrice:dpos, stopLoss:dpos, takeProfit:dpos,"
