@@ -2,12 +2,12 @@ package io.positrack.signal.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.positrack.contracts.bot.BotCommand;
 import io.positrack.signal.config.Instruments;
+import io.positrack.signal.support.Identifiers;
 
 /**
  * Checks a bot command before anything is forwarded. Returns the problems found (empty means valid): a
@@ -15,8 +15,6 @@ import io.positrack.signal.config.Instruments;
  */
 @ApplicationScoped
 public class BotCommandValidator {
-
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
 
     private final Instruments instruments;
 
@@ -26,8 +24,19 @@ public class BotCommandValidator {
 
     public List<String> problems(BotCommand c) {
         List<String> problems = new ArrayList<>();
-        identifier("commandId", c.commandId(), problems);
-        identifier("account", c.account(), problems);
+        Identifiers.check("commandId", c.commandId(), problems);
+        Identifiers.check("account", c.account(), problems);
+        // Telegram user ids are positive; a chat id may be negative (groups). Neither is required (docs/event-contracts.md).
+        if (c.userId() != null && c.userId() < 1) {
+            problems.add("userId must be positive");
+        }
+        // Arguments a verb does not use are still checked: a command is valid or not, whatever its verb.
+        if (c.positionId() != null && c.positionId() < 1) {
+            problems.add("positionId must be positive");
+        }
+        if (c.limit() != null && c.limit() < 1) {
+            problems.add("limit must be at least 1");
+        }
         if (c.verb() == null) {
             problems.add("verb is required (one of GET_SIGNAL, STATUS, CLOSE, POSITIONS, HISTORY, SESSIONS)");
             return problems;
@@ -53,27 +62,11 @@ public class BotCommandValidator {
                 if (c.symbol() == null && c.positionId() == null) {
                     problems.add("symbol or positionId is required");
                 }
-                if (c.positionId() != null && c.positionId() < 1) {
-                    problems.add("positionId must be positive");
-                }
             }
-            case HISTORY, SESSIONS -> {
-                if (c.limit() != null && c.limit() < 1) {
-                    problems.add("limit must be at least 1");
-                }
-            }
-            case POSITIONS -> {
-                // The account is all it needs.
+            case HISTORY, SESSIONS, POSITIONS -> {
+                // The account is all they need.
             }
         }
         return problems;
-    }
-
-    private static void identifier(String field, String value, List<String> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(field + " is required");
-        } else if (!ID.matcher(value).matches()) {
-            problems.add(field + " has characters outside [A-Za-z0-9._:@/-] or is longer than 128");
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.positrack.signal.session;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.PositionEvent;
-import io.positrack.contracts.position.PositionSnapshot;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Decoder;
 import io.positrack.runtime.consumer.Verdict;
@@ -27,11 +24,12 @@ public class PositionEventConsumer {
 
     private final ConsumerPipeline pipeline;
     private final SessionProjector projector;
-    private final Decoder<PositionEvent> decoder = WireReader.of(PositionEvent.class, PositionEventConsumer::problems);
+    private final Decoder<PositionEvent> decoder;
 
-    public PositionEventConsumer(ConsumerPipeline pipeline, SessionProjector projector) {
+    public PositionEventConsumer(ConsumerPipeline pipeline, SessionProjector projector, PositionEventValidator validator) {
         this.pipeline = pipeline;
         this.projector = projector;
+        this.decoder = WireReader.of(PositionEvent.class, validator::problems);
     }
 
     @Incoming(Topics.POSITION_EVENTS)
@@ -43,24 +41,5 @@ public class PositionEventConsumer {
         return projector.apply(event).map(applied -> applied == SessionProjector.Applied.NOT_A_SIGNAL
                 ? Verdict.skipped("position without a signal")
                 : Verdict.applied());
-    }
-
-    /** What the read model needs of an event (empty means usable). */
-    static List<String> problems(PositionEvent e) {
-        if (e.positionId() < 1 || e.version() < 1 || e.type() == null || e.occurredAt() == null) {
-            return List.of("position event needs positionId, version, type and occurredAt");
-        }
-        PositionSnapshot p = e.position();
-        if (p == null) {
-            return List.of("position event without position");
-        }
-        if (p.id() != e.positionId() || p.version() != e.version()) {
-            return List.of("position event's snapshot is of another position or version");
-        }
-        if (p.account() == null || p.venue() == null || p.symbol() == null || p.side() == null || p.status() == null
-                || p.openedAt() == null) {
-            return List.of("position snapshot needs account, venue, symbol, side, status and openedAt");
-        }
-        return List.of();
     }
 }

@@ -162,10 +162,12 @@ public final class ValidTemplates {
                 .req(DECIMAL_POSITIVE, "bid", "2000.1", "2000.0")
                 .req(DECIMAL_POSITIVE, "ask", "2000.3", "2000.4")
                 .opt(DECIMAL_POSITIVE, "last", "2000.2", "2000.25")
+                // Optional in the contract: a consumer places a tick without it at the record's timestamp.
                 .opt(INSTANT, "venueTime", T0, T1)
                 .build();
     }
 
+    /** issuedAt is optional in the bot-commands contract (the Telegram message date, when known). */
     private static Builder botHead(String verb, String marker, String id) {
         return new Builder(Topics.BOT_COMMANDS, "BotCommand " + verb)
                 .req(ID, "commandId", id, id + "-dup")
