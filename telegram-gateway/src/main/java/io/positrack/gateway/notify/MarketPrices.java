@@ -14,34 +14,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
+import io.positrack.gateway.rules.GatewayReader;
+import io.positrack.gateway.rules.RecordRules;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
 import io.positrack.runtime.rules.TickRules;
-import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The last price of each symbol, from {@code market-ticks}, for the unrealized PnL in replies. A disposable
  * cache: never the truth about anything, empty after a restart until the next tick, ignored when stale. A tick
- * that breaks the market-ticks rules is dead-lettered by the pipeline like any other bad record, so what
+ * that breaks the market-ticks rules (or has no venue time) is dead-lettered by the pipeline like any other bad record, so what
  * reaches the cache is a positive price that fits the columns.
  */
 @ApplicationScoped
 public class MarketPrices {
 
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    private static final WireReader<MarketTick> TICKS = WireReader.of(MarketTick.class, TickRules::problems);
-
+    private final GatewayReader<MarketTick> ticks;
     private final ConsumerPipeline pipeline;
     private final Map<String, Price> last = new ConcurrentHashMap<>();
 
-    public MarketPrices(ConsumerPipeline pipeline) {
+    public MarketPrices(ConsumerPipeline pipeline, RecordRules rules) {
+        this.ticks = rules.ticks();
         this.pipeline = pipeline;
     }
 
     @Incoming(Topics.MARKET_TICKS)
     public Uni<Void> onTick(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, TICKS, (tick, r) -> {
+        return pipeline.consume(record, ticks, (tick, r) -> {
             last.put(tick.symbol(), new Price(TickRules.price(tick), Instant.now()));
             return Uni.createFrom().item(Verdict.applied());
         });

@@ -42,12 +42,23 @@ public final class HostileCampaign implements AutoCloseable {
 
     /** Sends records 0 to count-1 of the topic and waits until the broker has acknowledged each of them. */
     public CampaignFigures send(String topic, int count) {
+        return send(topic, 0, count);
+    }
+
+    /**
+     * Sends records {@code from} to {@code to-1} of the topic, acknowledged like {@link #send(String, int)}: a campaign
+     * in parts (half before a crash, half after) is the same records as one in a piece.
+     */
+    public CampaignFigures send(String topic, int from, int to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("no range " + from + ".." + to);
+        }
         long started = System.nanoTime();
         Map<HostileKind, Long> byKind = new EnumMap<>(HostileKind.class);
         long bytes = 0;
         long largest = 0;
         List<Future<RecordMetadata>> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             HostileRecord record = generator.record(topic, i);
             pending.add(producer.send(toProducerRecord(record)));
             byKind.merge(record.kind(), 1L, Long::sum);
@@ -58,7 +69,7 @@ public final class HostileCampaign implements AutoCloseable {
             }
         }
         awaitAll(pending);
-        return new CampaignFigures(topic, count, bytes, largest, byKind, (System.nanoTime() - started) / 1_000_000);
+        return new CampaignFigures(topic, to - from, bytes, largest, byKind, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Sends one generated record, e.g. to replay a case a campaign found. */

@@ -82,6 +82,28 @@ class HostileCampaignTest {
     }
 
     @Test
+    void aCampaignSentInTwoPartsIsTheSameRecordsAsOneSentInAPiece() {
+        String topic = Topics.ALERTS;
+        kafka.createTopics(List.of(topic), 2);
+        HostileRecords generator = new HostileRecords(98, "fz-parts");
+
+        CampaignFigures first;
+        CampaignFigures second;
+        try (HostileCampaign campaign = new HostileCampaign(kafka.bootstrapServers(), generator)) {
+            first = campaign.send(topic, 0, 120);
+            second = campaign.send(topic, 120, 300);
+        }
+        List<DeadLetter> onTopic = DeadLetterReader.readAll(kafka.bootstrapServers(), topic, TIMEOUT).stream()
+                .filter(r -> generator.indexOf(r.key()) >= 0).toList();
+
+        assertThat(first.records()).isEqualTo(120);
+        assertThat(second.records()).isEqualTo(180);
+        assertThat(first.bytes() + second.bytes()).isEqualTo(generator.batch(topic, 300).totalBytes());
+        assertThat(onTopic).extracting(r -> generator.indexOf(r.key())).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, 300).boxed().toList());
+    }
+
+    @Test
     void deadLettersAreGroupedByServiceAndOriginAndTheConsumersOwnHeadersWin() {
         String dlq = Topics.dlq(Topics.POSITION_EVENTS);
         kafka.createTopics(List.of(dlq), 1);
