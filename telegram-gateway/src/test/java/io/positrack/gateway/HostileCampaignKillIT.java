@@ -66,7 +66,7 @@ import io.positrack.infra.telegram.TelegramBotApiStandIn;
 class HostileCampaignKillIT {
 
     private static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    private static final int COUNT = Integer.getInteger("positrack.hostile.kill-count", 4_000);
+    private static final int COUNT = Integer.getInteger("positrack.hostile.kill-count", 10_000);
     private static final int HALF = COUNT / 2;
     private static final List<String> COMMITTED = List.of(Topics.COMMAND_RESULTS, Topics.POSITION_EVENTS, Topics.ALERTS);
     private static final List<String> TOPICS = List.of(Topics.COMMAND_RESULTS, Topics.POSITION_EVENTS, Topics.ALERTS, Topics.MARKET_TICKS);
