@@ -1,7 +1,5 @@
 package io.positrack.gateway.notify;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,12 +8,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.alert.Alert;
 import io.positrack.gateway.command.ChatAccess;
+import io.positrack.gateway.rules.RecordRules;
 import io.positrack.gateway.reply.Html;
 import io.positrack.gateway.reply.ReplyKind;
 import io.positrack.gateway.reply.ReplySender;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
-import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -26,14 +24,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AlertConsumer {
 
-    static final WireReader<Alert> ALERTS = WireReader.of(Alert.class, AlertConsumer::problems);
-
+    private final io.positrack.runtime.wire.WireReader<Alert> alerts;
     private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final Subscriptions subscriptions;
     private final ReplySender sender;
 
-    public AlertConsumer(ConsumerPipeline pipeline, ChatAccess access, Subscriptions subscriptions, ReplySender sender) {
+    public AlertConsumer(ConsumerPipeline pipeline, ChatAccess access, Subscriptions subscriptions, ReplySender sender, RecordRules rules) {
+        this.alerts = rules.alerts();
         this.pipeline = pipeline;
         this.access = access;
         this.subscriptions = subscriptions;
@@ -42,14 +40,7 @@ public class AlertConsumer {
 
     @Incoming(Topics.ALERTS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, ALERTS, (alert, r) -> announce(alert));
-    }
-
-    static List<String> problems(Alert alert) {
-        if (alert.alertId() == null || alert.account() == null || alert.type() == null) {
-            return List.of("alertId, type and account are required");
-        }
-        return List.of();
+        return pipeline.consume(record, alerts, (alert, r) -> announce(alert));
     }
 
     private Uni<Verdict> announce(Alert alert) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
+import io.positrack.gateway.rules.RecordRules;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
 import io.positrack.runtime.rules.OutsideClock;
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The last price of each symbol, from {@code market-ticks}, for the unrealized PnL in replies. A disposable
  * cache: never the truth about anything, empty after a restart until the next tick, ignored when stale. A tick
- * that breaks the market-ticks rules is dead-lettered by the pipeline like any other bad record, so what
+ * that breaks the market-ticks rules (or has no venue time) is dead-lettered by the pipeline like any other bad record, so what
  * reaches the cache is a positive price that fits the columns.
  */
 @ApplicationScoped
@@ -38,9 +39,9 @@ public class MarketPrices {
     private final ConsumerPipeline pipeline;
     private final Map<String, Price> last = new ConcurrentHashMap<>();
 
-    public MarketPrices(ConsumerPipeline pipeline, OutsideClock clock) {
+    public MarketPrices(ConsumerPipeline pipeline, RecordRules rules, OutsideClock clock) {
+        this.ticks = rules.ticks(clock);
         this.pipeline = pipeline;
-        this.ticks = WireReader.of(MarketTick.class, t -> TickRules.problems(t, clock));
     }
 
     @Incoming(Topics.MARKET_TICKS)

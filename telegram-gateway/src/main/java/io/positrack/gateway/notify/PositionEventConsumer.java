@@ -1,7 +1,5 @@
 package io.positrack.gateway.notify;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,12 +9,12 @@ import io.positrack.contracts.Topics;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.gateway.command.ChatAccess;
 import io.positrack.gateway.config.GatewayConfig;
+import io.positrack.gateway.rules.RecordRules;
 import io.positrack.gateway.reply.ReplyKind;
 import io.positrack.gateway.reply.ReplyRenderer;
 import io.positrack.gateway.reply.ReplySender;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
-import io.positrack.runtime.wire.WireReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -27,8 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PositionEventConsumer {
 
-    static final WireReader<PositionEvent> EVENTS = WireReader.of(PositionEvent.class, PositionEventConsumer::problems);
-
+    private final io.positrack.runtime.wire.WireReader<PositionEvent> events;
     private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final Subscriptions subscriptions;
@@ -37,7 +34,8 @@ public class PositionEventConsumer {
     private final ReplyRenderer renderer;
 
     public PositionEventConsumer(ConsumerPipeline pipeline, ChatAccess access, Subscriptions subscriptions, ReplySender sender,
-            GatewayConfig config, MarketPrices prices) {
+            GatewayConfig config, MarketPrices prices, RecordRules rules) {
+        this.events = rules.events();
         this.pipeline = pipeline;
         this.access = access;
         this.subscriptions = subscriptions;
@@ -48,14 +46,7 @@ public class PositionEventConsumer {
 
     @Incoming(Topics.POSITION_EVENTS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, EVENTS, (event, r) -> announce(event));
-    }
-
-    static List<String> problems(PositionEvent event) {
-        if (event.type() == null || event.position() == null || event.position().account() == null) {
-            return List.of("type and position with account are required");
-        }
-        return List.of();
+        return pipeline.consume(record, events, (event, r) -> announce(event));
     }
 
     private Uni<Verdict> announce(PositionEvent event) {

@@ -1,7 +1,5 @@
 package io.positrack.gateway.reply;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,9 +11,9 @@ import io.positrack.contracts.position.CommandResult;
 import io.positrack.gateway.command.ChatAccess;
 import io.positrack.gateway.config.GatewayConfig;
 import io.positrack.gateway.notify.MarketPrices;
+import io.positrack.gateway.rules.RecordRules;
 import io.positrack.runtime.consumer.ConsumerPipeline;
 import io.positrack.runtime.consumer.Verdict;
-import io.positrack.runtime.wire.WireReader;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -27,8 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CommandResultConsumer {
 
-    static final WireReader<CommandResult> RESULTS = WireReader.of(CommandResult.class, CommandResultConsumer::problems);
-
+    private final io.positrack.runtime.wire.WireReader<CommandResult> results;
     private final ConsumerPipeline pipeline;
     private final ChatAccess access;
     private final ReplySender sender;
@@ -36,7 +33,8 @@ public class CommandResultConsumer {
     private final ReplyRenderer renderer;
 
     public CommandResultConsumer(ConsumerPipeline pipeline, ChatAccess access, ReplySender sender, MeterRegistry registry,
-            MarketPrices prices) {
+            MarketPrices prices, RecordRules rules) {
+        this.results = rules.results();
         this.pipeline = pipeline;
         this.access = access;
         this.sender = sender;
@@ -46,14 +44,7 @@ public class CommandResultConsumer {
 
     @Incoming(Topics.COMMAND_RESULTS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return pipeline.consume(record, RESULTS, (result, r) -> reply(result));
-    }
-
-    static List<String> problems(CommandResult result) {
-        if (result.commandId() == null || result.commandId().isBlank() || result.outcome() == null) {
-            return List.of("commandId and outcome are required");
-        }
-        return List.of();
+        return pipeline.consume(record, results, (result, r) -> reply(result));
     }
 
     private Uni<Verdict> reply(CommandResult result) {

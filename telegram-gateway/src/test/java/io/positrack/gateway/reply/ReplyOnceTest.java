@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +84,7 @@ class ReplyOnceTest {
             history.add(Snapshots.closed(10_000 + i, account, "XAUUSD", i % 2 == 0 ? "12.5" : "-3.25", "TAKE_PROFIT <&> \"x\""));
         }
         CommandResult result = new CommandResult("history-" + UUID.randomUUID(), "History", account, null, null, SPLIT, Outcome.HISTORY,
-                null, null, history, null, null, null);
+                null, null, history, Instant.now(), null, null);
 
         kafka.sendResult(result);
 

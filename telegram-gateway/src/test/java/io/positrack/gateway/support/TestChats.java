@@ -21,6 +21,8 @@ public final class TestChats {
     public static final long WEBHOOK = 1010;
     /** Receives what follows the bad records of the consumers' test. */
     public static final long BAD_INPUT = 1011;
+    /** Receives what follows the hostile campaign. */
+    public static final long CAMPAIGN = 1012;
     /** Not on the allow-list. */
     public static final long UNKNOWN = 9999;
 
@@ -37,7 +39,7 @@ public final class TestChats {
     /** The {@code positrack.telegram.chats[i].*} configuration for every chat above. */
     public static Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
-        long[] chats = { FLOW, REPLY, SPLIT, GROUP, RATE, NOTIFY, NOTIFY_OTHER, LOGS, CONFLICT, WEBHOOK, BAD_INPUT };
+        long[] chats = { FLOW, REPLY, SPLIT, GROUP, RATE, NOTIFY, NOTIFY_OTHER, LOGS, CONFLICT, WEBHOOK, BAD_INPUT, CAMPAIGN };
         for (int i = 0; i < chats.length; i++) {
             config.put("positrack.telegram.chats[" + i + "].id", Long.toString(chats[i]));
             config.put("positrack.telegram.chats[" + i + "].account", account(chats[i]));
