@@ -35,6 +35,15 @@ public sealed interface PositionCommand {
     /** The symbol the command is about, or {@code null} for account-wide queries. */
     String symbol();
 
+    /** The venue the command is about, or {@code null} for account-wide queries. */
+    String venue();
+
+    /** Whether the command may change what is held on a venue (open, close, stops, expire), not only read. */
+    default boolean trades() {
+        return this instanceof OpenPosition || this instanceof ClosePosition || this instanceof UpdateStops
+                || this instanceof ExpirePending;
+    }
+
     /** The name carried in {@code type}. */
     default String typeName() {
         return getClass().getSimpleName();
@@ -87,10 +96,19 @@ public sealed interface PositionCommand {
         public String symbol() {
             return null;
         }
+
+        @Override
+        public String venue() {
+            return null;
+        }
     }
 
     /** The latest finished positions of an account, optionally of one symbol. */
     record History(String commandId, String account, String symbol, Integer limit, Long chatId,
             Instant issuedAt) implements PositionCommand {
+        @Override
+        public String venue() {
+            return null;
+        }
     }
 }

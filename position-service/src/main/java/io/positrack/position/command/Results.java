@@ -33,12 +33,12 @@ public class Results {
     }
 
     public CommandResult of(PositionCommand command, Outcome outcome, String message, PositionSnapshot position) {
-        return new CommandResult(command.commandId(), command.typeName(), command.account(), venueOf(command),
+        return new CommandResult(command.commandId(), command.typeName(), command.account(), command.venue(),
                 command.symbol(), command.chatId(), outcome, message, position, null, clock.now(), requestedAs(command), null);
     }
 
     public CommandResult list(PositionCommand command, Outcome outcome, String message, List<PositionSnapshot> positions) {
-        return new CommandResult(command.commandId(), command.typeName(), command.account(), venueOf(command),
+        return new CommandResult(command.commandId(), command.typeName(), command.account(), command.venue(),
                 command.symbol(), command.chatId(), outcome, message, null, positions, clock.now(), requestedAs(command), null);
     }
 
@@ -54,25 +54,11 @@ public class Results {
 
     /** Kafka key of a result: the symbol, so it keeps its place among that symbol's messages; else the account. */
     public static String key(PositionCommand command) {
-        return command.symbol() != null ? command.symbol() : command.account();
+        return io.positrack.contracts.Topics.keyOf(command.symbol(), command.account());
     }
 
     static String requestedAs(PositionCommand command) {
         return command instanceof PositionCommand.QueryStatus q ? q.requestedAs() : null;
     }
 
-    static String venueOf(PositionCommand command) {
-        if (command instanceof PositionCommand.OpenPosition c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.ClosePosition c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.UpdateStops c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.ExpirePending c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.QueryStatus c) {
-            return c.venue();
-        }
-        return null;
-    }
 }

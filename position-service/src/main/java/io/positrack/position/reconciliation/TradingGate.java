@@ -31,26 +31,13 @@ public class TradingGate {
 
     /** Completes at once for read commands or an open gate; else when the command's venue and account are reconciled. */
     public Uni<Void> admit(PositionCommand command) {
-        String venue = venueOf(command);
+        String venue = command.trades() ? command.venue() : null;
         if (!enabled || venue == null || reconciler.readyFor(venue, command.account())) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().completionStage(reconciler.whenReadyFor(venue, command.account()));
     }
 
-    /** The venue a trading command acts on; null for read commands. */
-    static String venueOf(PositionCommand command) {
-        if (command instanceof PositionCommand.OpenPosition c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.ClosePosition c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.UpdateStops c) {
-            return c.venue();
-        } else if (command instanceof PositionCommand.ExpirePending c) {
-            return c.venue();
-        }
-        return null;
-    }
 
     public boolean firstReconciliationDone() {
         return reconciler.ready();

@@ -47,7 +47,7 @@ public class AnswerPublisher {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise the result of " + result.commandId(), e));
         }
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(result.symbol() != null ? result.symbol() : result.account());
+                .withKey(io.positrack.contracts.Topics.keyOf(result.symbol(), result.account()));
         // Like position-service: REJECTED_INVALID answers go without CloudEvents headers, the others carry them.
         if (result.outcome() != Outcome.REJECTED_INVALID) {
             RecordHeaders headers = new RecordHeaders();

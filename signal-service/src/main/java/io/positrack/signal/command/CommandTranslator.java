@@ -49,6 +49,6 @@ public final class CommandTranslator {
 
     /** Kafka key of a position command: its symbol, so it keeps its place among that symbol's commands; else the account. */
     public static String key(PositionCommand command) {
-        return command.symbol() != null ? command.symbol() : command.account();
+        return io.positrack.contracts.Topics.keyOf(command.symbol(), command.account());
     }
 }

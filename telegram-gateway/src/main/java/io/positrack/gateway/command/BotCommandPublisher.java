@@ -26,7 +26,7 @@ public class BotCommandPublisher {
 
     /** Completes once the broker has acknowledged the record. */
     public Uni<Void> publish(BotCommand command) {
-        String key = command.symbol() != null ? command.symbol() : command.account();
+        String key = io.positrack.contracts.Topics.keyOf(command.symbol(), command.account());
         return emitter.sendMessage(Message.of(command)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()))
                 .invoke(() -> registry.counter("positrack.telegram.commands.published", "verb", command.verb().name()).increment());
