@@ -50,7 +50,7 @@ import io.positrack.position.support.RunRecord;
 class HostileCampaignKillIT {
 
     private static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    private static final int COUNT = Integer.getInteger("positrack.hostile.kill.count", 4_000);
+    private static final int COUNT = Integer.getInteger("positrack.hostile.kill-count", 4_000);
     private static final String GROUP = "position-service";
     private static final List<String> TOPICS = HostileCampaignTest.TOPICS;
     private static final Path LOG = Path.of("target", "hostile-kill-it", "position-service.log");
