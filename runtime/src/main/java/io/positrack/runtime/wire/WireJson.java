@@ -146,9 +146,11 @@ public final class WireJson {
 
         @Override
         public Enum<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Enum<?> constant = p.currentToken() == JsonToken.VALUE_STRING ? constants.get(p.getText()) : null;
+            boolean text = p.currentToken() == JsonToken.VALUE_STRING;
+            Enum<?> constant = text ? constants.get(p.getText()) : null;
             if (constant == null) {
-                throw InvalidFormatException.from(p, "expected one of " + names, null, handledType());
+                String given = text ? "'" + Texts.bounded(p.getText(), 40) + "'" : String.valueOf(p.currentToken());
+                throw InvalidFormatException.from(p, given + " is not one of " + names, null, handledType());
             }
             return constant;
         }
