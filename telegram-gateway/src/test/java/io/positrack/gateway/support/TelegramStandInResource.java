@@ -41,6 +41,8 @@ public class TelegramStandInResource implements QuarkusTestResourceLifecycleMana
         // Everything is logged, request logging of the REST client included, and scanned for secrets afterwards.
         config.put("quarkus.log.file.enabled", "true");
         config.put("quarkus.log.file.path", LOG_FILE);
+        // One file however long the run: the scan must see the whole log, and a campaign writes tens of thousands of lines.
+        config.put("quarkus.log.file.rotation.max-file-size", "1G");
         config.put("quarkus.log.category.\"io.positrack\".level", "DEBUG");
         config.put("quarkus.rest-client.logging.scope", "request-response");
         config.put("quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG");
