@@ -25,7 +25,7 @@ import io.positrack.position.venue.VenueDispatcher;
 @ApplicationScoped
 public class CommandValidator {
 
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
     private static final Pattern REQUESTED_AS = Pattern.compile("^[a-z]{1,32}$");
 
     /**

@@ -35,7 +35,7 @@ public class PositionCommandConsumer {
     public static final String REJECTIONS = "rejections";
 
     // The answer to a refused record is built from its untrusted JSON: only ids that pass the command rules are echoed.
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9._:@/-]{1,64}$");
 
     private final ConsumerPipeline pipeline;

@@ -21,7 +21,7 @@ import io.positrack.runtime.rules.OutsideClock;
 @ApplicationScoped
 public class VenueEventRules {
 
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
 
     private final Pattern symbol;
     private final VenueDispatcher venues;

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** The one form of an id on the wire (command ids, accounts, venues, event ids): 1-128 of {@code [A-Za-z0-9._:@/-]}. */
 public final class Identifiers {
 
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    private static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
 
     private Identifiers() {
     }

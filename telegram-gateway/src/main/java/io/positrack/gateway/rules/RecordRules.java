@@ -30,7 +30,7 @@ import io.positrack.runtime.wire.WireReader;
 public class RecordRules {
 
     /** The id form every Positrack service accepts (position-service's and signal-service's validators). */
-    static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@/-]{1,128}$");
+    static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
     static final int MAX_ALERT_TYPE = 64;
 
     private final Pattern symbol;
