@@ -179,6 +179,20 @@ public interface PositionConfig {
             @WithDefault("0")
             double partialFills();
 
+            /**
+             * Share of cancels that fail (the venue call errors out and the order keeps working), as a venue that
+             * times out or rate-limits a cancel: what protective-order reconciliation must make good.
+             */
+            @WithDefault("0")
+            double failedCancels();
+
+            /**
+             * Share of order updates whose venue times are dated far in the future (a venue clock gone wrong):
+             * they must be refused as dead letters, and what they said learnt from a lookup instead.
+             */
+            @WithDefault("0")
+            double futureDatedEvents();
+
             /** Seed of the fault generator, so a run can be reproduced. */
             @WithDefault("20261121")
             long seed();

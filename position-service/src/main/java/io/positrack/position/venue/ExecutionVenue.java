@@ -30,6 +30,13 @@ public interface ExecutionVenue {
      */
     Uni<AccountSnapshot> snapshot(String account);
 
+    /**
+     * Every order the venue lists as working for the account, over all symbols, Positrack's and others': what
+     * protective-order reconciliation compares with what the open positions want. A failed or partial query
+     * fails: never "no orders" (that would make every wanted order look missing).
+     */
+    Uni<java.util.List<OpenOrder>> openOrders(String account);
+
     /** Accounts this venue trades for (where orphans can appear even if the database knows nothing). */
     Uni<java.util.List<String>> accounts();
 

@@ -129,6 +129,12 @@ public class BinanceVenue implements ExecutionVenue {
     }
 
     @Override
+    public Uni<List<io.positrack.position.venue.OpenOrder>> openOrders(String account) {
+        // Placeholder until openOrders + openAlgoOrders are read (being built): unknown, never "none".
+        return Uni.createFrom().failure(new BinanceException("binance-usdm: open orders are not read yet"));
+    }
+
+    @Override
     public Uni<List<String>> accounts() {
         return Uni.createFrom().item(List.of(config.account()));
     }

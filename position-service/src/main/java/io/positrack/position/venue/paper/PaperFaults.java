@@ -26,6 +26,9 @@ public class PaperFaults {
     private volatile double placementTimeouts;
     private volatile double delayEvents;
     private volatile double partialFills;
+    private volatile double failedCancels;
+    private volatile double futureDatedEvents;
+    private volatile java.util.Set<String> failingCancelsOn = java.util.Set.of();
     private final java.util.Map<String, java.util.Deque<String>> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration maxDelay;
     private final Counter delayed;
@@ -50,7 +53,14 @@ public class PaperFaults {
         this.maxDelay = paper.faults().maxDelay();
         this.delayed = registry.counter("positrack.paper.faults", "kind", "delayed_event");
         this.random = new Random(paper.faults().seed());
+        this.failedCancels = paper.faults().failedCancels();
+        this.futureDatedEvents = paper.faults().futureDatedEvents();
+        this.failedCancel = registry.counter("positrack.paper.faults", "kind", "failed_cancel");
+        this.futureDated = registry.counter("positrack.paper.faults", "kind", "future_dated_event");
     }
+
+    private final Counter failedCancel;
+    private final Counter futureDated;
 
     private volatile java.util.Set<String> failingSnapshots = java.util.Set.of();
 
@@ -61,6 +71,42 @@ public class PaperFaults {
 
     public boolean snapshotFails(String account) {
         return failingSnapshots.contains(account);
+    }
+
+    /** The account API that lists open orders is the one that answers snapshots: down together. */
+    public boolean openOrdersFail(String account) {
+        return failingSnapshots.contains(account);
+    }
+
+    /** Share of cancels that fail and leave the order working. */
+    public void failedCancels(double share) {
+        this.failedCancels = share;
+    }
+
+    /** Every cancel on these symbols fails (until set again), whatever the share. */
+    public void failCancelsOn(java.util.Set<String> symbols) {
+        this.failingCancelsOn = java.util.Set.copyOf(symbols);
+    }
+
+    /** Share of order updates dated far in the future. */
+    public void futureDatedEvents(double share) {
+        this.futureDatedEvents = share;
+    }
+
+    synchronized boolean failThisCancel(String symbol) {
+        boolean fail = failingCancelsOn.contains(symbol) || (failedCancels > 0 && random.nextDouble() < failedCancels);
+        if (fail) {
+            failedCancel.increment();
+        }
+        return fail;
+    }
+
+    synchronized boolean futureDateThisEvent() {
+        boolean dated = futureDatedEvents > 0 && random.nextDouble() < futureDatedEvents;
+        if (dated) {
+            futureDated.increment();
+        }
+        return dated;
     }
 
     /** Position snapshots show the venue as it was this long ago. */

@@ -42,6 +42,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PaperVenue implements ExecutionVenue {
 
     public static final String CHANNEL = "paper-venue-events";
+    private static final Instant FAR_FUTURE = Instant.parse("2999-01-01T00:00:00Z");
 
     private final Pool pool;
     private final MutinyEmitter<OrderUpdate> events;
@@ -110,6 +111,29 @@ public class PaperVenue implements ExecutionVenue {
     }
 
     @Override
+    public Uni<List<io.positrack.position.venue.OpenOrder>> openOrders(String account) {
+        if (faults.openOrdersFail(account)) {
+            return Uni.createFrom().failure(new IllegalStateException("paper venue: open orders of " + account + " failed (injected)"));
+        }
+        return pool.preparedQuery("""
+                SELECT client_order_id, symbol, side, type, quantity, trigger_price, reduce_only FROM paper.orders
+                 WHERE account = $1 AND status IN ('NEW', 'PARTIALLY_FILLED') ORDER BY symbol, client_order_id""")
+                .execute(Tuple.of(account))
+                .map(rows -> {
+                    List<io.positrack.position.venue.OpenOrder> open = new ArrayList<>();
+                    for (Row r : rows) {
+                        BigDecimal trigger = r.getBigDecimal("trigger_price");
+                        open.add(new io.positrack.position.venue.OpenOrder(account, name(), r.getString("symbol"),
+                                r.getString("client_order_id"), Side.valueOf(r.getString("side")),
+                                io.positrack.position.venue.OrderType.valueOf(r.getString("type")),
+                                PositionRows.strip(r.getBigDecimal("quantity")), trigger == null ? null : PositionRows.strip(trigger),
+                                r.getBoolean("reduce_only")));
+                    }
+                    return open;
+                });
+    }
+
+    @Override
     public Uni<List<String>> accounts() {
         return pool.query("SELECT DISTINCT account FROM paper.position_changes").execute().map(rows -> {
             List<String> accounts = new ArrayList<>();
@@ -150,6 +174,11 @@ public class PaperVenue implements ExecutionVenue {
     }
 
     private Uni<Void> cancelWhere(String account, String symbol, String condition, String value) {
+        if (faults.failThisCancel(symbol)) {
+            // Fault injection: the cancel errors out and the order keeps working, as a timed-out or rate-limited cancel.
+            return Uni.createFrom().failure(new java.util.concurrent.TimeoutException(
+                    "paper venue: cancel on " + symbol + " failed (injected)"));
+        }
         return pool.preparedQuery("UPDATE paper.orders SET status = 'CANCELED', updated_at = now() "
                 + "WHERE account = $1 AND symbol = $2 AND status IN ('NEW', 'PARTIALLY_FILLED') AND " + condition
                 + " RETURNING client_order_id, side, filled_quantity, average_price")
@@ -272,8 +301,16 @@ public class PaperVenue implements ExecutionVenue {
                 null, null);
     }
 
-    private Uni<Void> send(OrderUpdate u) {
+    private Uni<Void> send(OrderUpdate original) {
+        // Fault injection: a venue clock gone wrong dates the update in 2999; the service must refuse it.
+        OrderUpdate u = faults.futureDateThisEvent() ? datedFarAhead(original) : original;
         return events.sendMessage(Message.of(u).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build()));
+    }
+
+    private static OrderUpdate datedFarAhead(OrderUpdate u) {
+        return new OrderUpdate(u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(), u.side(), u.status(),
+                u.filledQuantity(), u.averagePrice(), u.tradeId(), u.reason(), FAR_FUTURE, FAR_FUTURE, u.lastFilledQuantity(),
+                u.lastFilledPrice());
     }
 
     private Uni<Void> publish(List<OrderUpdate> updates) {
