@@ -12,7 +12,6 @@ import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionCommand.ClosePosition;
 import io.positrack.contracts.position.PositionEventType;
 import io.positrack.contracts.position.PositionSnapshot;
-import io.positrack.position.reconciliation.ReconciledClose;
 import io.positrack.position.reconciliation.ExitSizing;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
@@ -81,18 +80,13 @@ public class ClosePositionHandler {
     /** The exit, sized by {@link ExitSizing}: none at all when the venue holds nothing. */
     private Uni<Handled> clampedExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
         return exitSizing.size(client, p).flatMap(sized -> {
-            if (sized instanceof ExitSizing.Exit exit) {
-                return startExit(client, command, exit.position());
-            }
-            return transitions.transition(client, p, ReconciledClose.of(p, clock.now()), PositionEventType.PositionClosed,
-                    command.commandId())
-                    .map(written -> new Handled(results.of(command, Outcome.CLOSED_RECONCILED,
-                            "Position #%d: the venue holds none; closed without an order".formatted(p.id()), written),
-                            ReconciledClose.cancellations(p)));
+            // The venue last reported none of it: that is only a stored observation, so the venue is asked again
+            // before the position is closed without an order (HoldingCheck); the exit goes out unless it says none.
+            return startExit(client, command, sized instanceof ExitSizing.Exit exit ? exit.position() : p, !(sized instanceof ExitSizing.Exit));
         });
     }
 
-    private Uni<Handled> startExit(SqlClient client, ClosePosition command, PositionSnapshot p) {
+    private Uni<Handled> startExit(SqlClient client, ClosePosition command, PositionSnapshot p, boolean checkHoldingFirst) {
         String reason = command.reason() != null ? command.reason() : "COMMAND";
         PositionSnapshot next = OrderIntents.closing(p, reason, clock.now());
         return transitions.transition(client, p, next, PositionEventType.PositionClosing, command.commandId())
@@ -101,9 +95,14 @@ public class ClosePositionHandler {
                         return handle(client, command); // lost a race we should not be able to lose (row is locked): re-read
                     }
                     List<VenueAction> actions = new ArrayList<>(ProtectiveOrders.cancelAll(closing));
-                    actions.addAll(OrderIntents.place(OrderIntents.exit(closing)));
-                    return Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING,
-                            "Closing position #%d: exit order sent".formatted(p.id()), closing), actions));
+                    if (checkHoldingFirst) {
+                        OrderIntents.exit(closing).ifPresent(exit -> actions.add(new VenueAction.ExitIfHeld(exit, closing.side())));
+                    } else {
+                        actions.addAll(OrderIntents.place(OrderIntents.exit(closing)));
+                    }
+                    return Uni.createFrom().item(new Handled(results.of(command, Outcome.CLOSING, (checkHoldingFirst
+                            ? "Closing position #%d: the venue last reported none of it; checking with it before the exit"
+                            : "Closing position #%d: exit order sent").formatted(p.id()), closing), actions));
                 });
     }
 

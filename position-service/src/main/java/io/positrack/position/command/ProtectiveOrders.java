@@ -43,6 +43,17 @@ public final class ProtectiveOrders {
         return actions;
     }
 
+    /**
+     * After a stops update: the new orders first, then every earlier attempt's cancelled. Placing before cancelling
+     * keeps the position protected throughout (both are reduce-only, so two working for a moment cannot overshoot),
+     * and the cancel names the attempt it keeps, so repeating it later (an unconfirmed cancel) never cancels the new ones.
+     */
+    public static List<VenueAction> replace(PositionSnapshot p) {
+        List<VenueAction> actions = new ArrayList<>(place(p));
+        actions.add(new VenueAction.CancelProtection(p.venue(), p.account(), p.symbol(), p.id(), Math.toIntExact(p.version())));
+        return actions;
+    }
+
     /** Cancels every protective order the position may have working (cancelling none is harmless). */
     public static List<VenueAction> cancelAll(PositionSnapshot p) {
         return List.of(new VenueAction.CancelProtection(p.venue(), p.account(), p.symbol(), p.id()));

@@ -52,8 +52,7 @@ public class UpdateStopsHandler {
                         // Protection exists (or is being placed) once the entry has filled; before that the
                         // new stops are simply used when it fills.
                         if (updated.status() == PositionStatus.ACTIVE || updated.status() == PositionStatus.PENDING_SL) {
-                            actions.addAll(ProtectiveOrders.cancelAll(updated));
-                            actions.addAll(ProtectiveOrders.place(updated));
+                            actions.addAll(ProtectiveOrders.replace(updated));
                         }
                         return new Handled(results.of(command, Outcome.STOPS_UPDATED,
                                 "Stops of position #%d updated".formatted(p.id()), updated), actions);

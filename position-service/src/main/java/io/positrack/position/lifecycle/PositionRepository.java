@@ -160,4 +160,39 @@ public class PositionRepository {
                     return out;
                 });
     }
+
+    /**
+     * The event types whose transition decides a position's protection: the entry fill that asks for its first stop
+     * loss and take profit, and every stops update. The version of the latest one is the attempt number in the
+     * client order ids of the protection the position wants now ({@code ProtectiveOrders}).
+     */
+    private static final String DECIDES_PROTECTION = "type IN ('PositionEntryFilled', 'PositionStopsUpdated')";
+
+    /** The protection attempt of each of {@code positionIds} that has one (see {@link #DECIDES_PROTECTION}). */
+    public Uni<java.util.Map<Long, Integer>> protectionAttempts(SqlClient client, java.util.Collection<Long> positionIds) {
+        if (positionIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return client.preparedQuery("SELECT position_id, max(version) AS attempt FROM position_events WHERE position_id = ANY ($1) AND "
+                + DECIDES_PROTECTION + " GROUP BY position_id")
+                .execute(Tuple.of(positionIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    java.util.Map<Long, Integer> attempts = new java.util.HashMap<>();
+                    rows.forEach(r -> attempts.put(r.getLong("position_id"), Math.toIntExact(r.getLong("attempt"))));
+                    return attempts;
+                });
+    }
+
+    /** The protection attempt of one position; empty when nothing has decided protection for it. */
+    public Uni<java.util.Optional<Integer>> protectionAttempt(SqlClient client, long positionId) {
+        return protectionAttempts(client, List.of(positionId)).map(m -> java.util.Optional.ofNullable(m.get(positionId)));
+    }
+
+    /** Every open position of an account on a venue, by symbol. */
+    public Uni<List<PositionSnapshot>> listOpen(SqlClient client, String account, String venue) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND venue = $2 AND " + OPEN_PREDICATE + " ORDER BY symbol, id")
+                .execute(Tuple.of(account, venue))
+                .map(PositionRepository::all);
+    }
 }

@@ -26,8 +26,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Asks every venue, periodically, what each account holds, and feeds the answer through
  * {@link PositionReportHandler} one symbol at a time: the symbols the venue mentions, and, when the
  * answer is complete, every symbol the database has open that the venue does not mention (flat as of the
- * snapshot). Every replica may run it at the same time: the handler serialises per key and the unique
- * index decides adoptions.
+ * snapshot); then the account's working orders against what its open positions want ({@link ProtectionReconciler}).
+ * Every replica may run it at the same time: the handler serialises per key and the unique index decides adoptions.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -36,9 +36,12 @@ public class Reconciler {
     private final PositionReportHandler reports;
     private final Pool pool;
     private final PositionConfig config;
+    private final ProtectionReconciler orders;
     private final ReconciliationState state = new ReconciliationState();
 
-    public Reconciler(VenueDispatcher venues, PositionReportHandler reports, Pool pool, PositionConfig config, MeterRegistry registry) {
+    public Reconciler(VenueDispatcher venues, PositionReportHandler reports, ProtectionReconciler orders, Pool pool,
+            PositionConfig config, MeterRegistry registry) {
+        this.orders = orders;
         this.venues = venues;
         this.reports = reports;
         this.pool = pool;
@@ -104,12 +107,15 @@ public class Reconciler {
         return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(u -> u).collect().asList().replaceWithVoid();
     }
 
-    /** One account on one venue; the outcome of each report, in symbol order. */
+    /**
+     * One account on one venue: its positions, then its orders ({@link ProtectionReconciler}), which see the positions
+     * this round has just closed or adopted. The outcome of each position report, in symbol order.
+     */
     public Uni<List<String>> reconcile(ExecutionVenue venue, String account) {
         return venue.snapshot(account).flatMap(snapshot -> openSymbols(venue.name(), account).flatMap(open -> {
             List<VenuePositionReport> lines = lines(snapshot, open);
             return Multi.createFrom().iterable(lines).onItem().transformToUniAndConcatenate(reports::apply).collect().asList();
-        }));
+        })).call(outcomes -> orders.reconcile(venue, account));
     }
 
     /** The venue's lines, plus a flat line for every symbol open in the database that a complete answer left out. */

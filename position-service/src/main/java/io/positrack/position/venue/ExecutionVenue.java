@@ -44,5 +44,13 @@ public interface ExecutionVenue {
     Uni<Void> cancel(String account, String symbol, String clientOrderId);
 
     /** Cancels the working stop loss and take profit orders of a position. */
-    Uni<Void> cancelProtection(String account, String symbol, long positionId);
+    default Uni<Void> cancelProtection(String account, String symbol, long positionId) {
+        return cancelProtection(account, symbol, positionId, 0);
+    }
+
+    /**
+     * Cancels the working stop loss and take profit orders of a position except those placed by attempt
+     * {@code keepAttempt} (0: keeps none), whatever attempt placed the others.
+     */
+    Uni<Void> cancelProtection(String account, String symbol, long positionId, int keepAttempt);
 }

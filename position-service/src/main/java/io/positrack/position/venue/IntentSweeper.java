@@ -80,8 +80,12 @@ public class IntentSweeper {
     }
 
     private Uni<Void> resolve(PositionSnapshot p) {
+        return positions.protectionAttempt(pool, p.id()).flatMap(attempt -> resolve(p, awaitedBy(p, attempt.orElse(null))));
+    }
+
+    private Uni<Void> resolve(PositionSnapshot p, List<Awaited> awaitedOrders) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Awaited awaited : awaitedBy(p)) {
+        for (Awaited awaited : awaitedOrders) {
             // Resolving one order may move the position on (a stop-loss lookup that finds it filled closes it); the
             // next order is resolved only if the row is still the version these orders were derived from, so a
             // protective order is never re-sent for a position that has just closed.
@@ -146,16 +150,18 @@ public class IntentSweeper {
         return order.endedUnfilled(OrderStatus.CANCELED, "never sent; cancel requested", now, now);
     }
 
-    /** The orders the position's current state is waiting on, with the ids of the original intent. */
-    static List<Awaited> awaitedBy(PositionSnapshot p) {
+    /**
+     * The orders the position's current state is waiting on, with the ids of the original intent. Protection carries
+     * the attempt of the transition that decided it, not the row's version: a partial stop fill heard before the
+     * stop's NEW moves the version on, and rebuilding ids from it would place a second set beside the first.
+     */
+    static List<Awaited> awaitedBy(PositionSnapshot p, Integer protectionAttempt) {
         List<Awaited> awaited = new ArrayList<>();
         switch (p.status()) {
             case PENDING_ENTRY, ENTRY_PLACED -> OrderIntents.entry(p).ifPresent(o -> awaited.add(EntryCancellation.requested(p)
                     ? new Awaited(o, List.of(), List.of(new VenueAction.Cancel(p.venue(), p.account(), p.symbol(), p.entryOrderId())), false)
                     : new Awaited(o, List.of())));
-            // The row's version is the transition that decided the protection (entry fill or stops update).
-            case PENDING_SL -> ProtectiveOrders.place(p)
-                    .forEach(a -> awaited.add(new Awaited(((VenueAction.Place) a).order(), List.of())));
+            case PENDING_SL -> WantedOrders.protection(p, protectionAttempt).forEach(o -> awaited.add(new Awaited(o, List.of())));
             case CLOSING -> OrderIntents.exit(p).ifPresent(o -> awaited.add(new Awaited(o, ProtectiveOrders.cancelAll(p))));
             default -> {
                 // Nothing is awaited in other states.

@@ -26,6 +26,7 @@ import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.PositionRows;
 import io.positrack.position.lifecycle.TransitionWriter;
 import io.positrack.position.reconciliation.ExitSizing;
+import io.positrack.position.reconciliation.HoldingCheck;
 import io.positrack.position.reconciliation.ReconciledClose;
 import io.positrack.position.reconciliation.VenueWatermarks;
 import io.positrack.position.support.Clock;
@@ -283,15 +284,11 @@ public class OrderUpdateHandler {
     }
 
     /**
-     * Whether the refused protective order is the one the position still wants: its attempt is the version of the
-     * transition that decided it, so a later stops update (a higher version) means it was replaced already.
+     * Whether the refused protective order is the one the position still wants: its attempt is the position's
+     * protection attempt, so a later stops update (a higher attempt) means it was replaced already.
      */
     private Uni<Boolean> protectionStillWanted(SqlClient tx, PositionSnapshot p, ClientOrderId id) {
-        return tx.preparedQuery("""
-                SELECT count(*) AS later FROM position_events
-                 WHERE position_id = $1 AND type = 'PositionStopsUpdated' AND version > $2""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(p.id(), (long) id.attempt()))
-                .map(rows -> rows.iterator().next().getLong("later") == 0);
+        return positions.protectionAttempt(tx, p.id()).map(attempt -> attempt.isPresent() && attempt.get() == id.attempt());
     }
 
     /**
@@ -308,7 +305,7 @@ public class OrderUpdateHandler {
         Log.warnf("Position #%d (%s %s): the venue refused its %s (%s); closing it at market, reason %s", p.id(), p.account(),
                 p.symbol(), u.clientOrderId(), u.reason(), reason);
         count("protection_refused");
-        return exitWhatTheVenueHolds(tx, p, reason, PositionEventType.PositionClosing, cause(u), ProtectiveOrders::cancelAll);
+        return exitWhatTheVenueHolds(tx, p, reason, PositionEventType.PositionClosing, cause(u), false, ProtectiveOrders::cancelAll);
     }
 
     /** The exit order the closing position currently waits on (not an older attempt's). */
@@ -326,14 +323,15 @@ public class OrderUpdateHandler {
         if (p.status() != PositionStatus.CLOSING) {
             return none();
         }
-        if (p.exitAttempt() >= maxExitAttempts) {
+        boolean venueSaidNone = HoldingCheck.saidNone(u);
+        if (p.exitAttempt() >= maxExitAttempts && !venueSaidNone) {
             count("exit_attempts_exhausted");
             Log.errorf("Position #%d (%s %s): exit %s ended %s (%s) and %d exit attempts are used up; it stays CLOSING "
                     + "until the venue is reconciled or an operator steps in", p.id(), p.account(), p.symbol(), u.clientOrderId(),
                     u.status(), u.reason(), p.exitAttempt());
             return none();
         }
-        return exitWhatTheVenueHolds(tx, p, p.closeReason(), PositionEventType.PositionExitRetried, cause(u), retried -> {
+        return exitWhatTheVenueHolds(tx, p, p.closeReason(), PositionEventType.PositionExitRetried, cause(u), venueSaidNone, retried -> {
             count("exit_retried");
             Log.infof("Position #%d: exit %s ended %s (%s); trying again as %s", p.id(), u.clientOrderId(), u.status(), u.reason(),
                     retried.exitOrderId());
@@ -343,20 +341,27 @@ public class OrderUpdateHandler {
 
     /**
      * An exit for what the venue holds of {@code p}, sized by {@link ExitSizing}: a {@code type} transition (CLOSING
-     * under the next exit id), then {@code first} (decided from that CLOSING version) and the exit order; or, when the
-     * venue holds none, a reconciled close and no order.
+     * under the next exit id), then {@code first} (decided from that CLOSING version) and the exit order. When only
+     * the stored observation says the venue holds none, the exit is sent as {@link VenueAction.ExitIfHeld} (the venue
+     * is asked first); when the venue has just said so itself ({@code venueSaidNone}), a reconciled close and no order.
      */
     private Uni<List<VenueAction>> exitWhatTheVenueHolds(SqlClient tx, PositionSnapshot p, String reason, PositionEventType type,
-            String cause, java.util.function.Function<PositionSnapshot, List<VenueAction>> first) {
+            String cause, boolean venueSaidNone, java.util.function.Function<PositionSnapshot, List<VenueAction>> first) {
+        if (venueSaidNone) {
+            return transitions.transition(tx, p, ReconciledClose.of(p, clock.now()), PositionEventType.PositionClosed, cause)
+                    .map(written -> ReconciledClose.cancellations(p));
+        }
         return exitSizing.size(tx, p).flatMap(sized -> {
             Instant now = clock.now();
-            if (sized instanceof ExitSizing.Exit exit) {
-                PositionSnapshot closing = OrderIntents.closing(exit.position(), reason, now);
-                return transitions.transition(tx, exit.position(), closing, type, cause)
-                        .map(written -> concat(first.apply(written), OrderIntents.place(OrderIntents.exit(written))));
-            }
-            return transitions.transition(tx, p, ReconciledClose.of(p, now), PositionEventType.PositionClosed, cause)
-                    .map(written -> ReconciledClose.cancellations(p));
+            PositionSnapshot sizedPosition = sized instanceof ExitSizing.Exit exit ? exit.position() : p;
+            PositionSnapshot closing = OrderIntents.closing(sizedPosition, reason, now);
+            return transitions.transition(tx, sizedPosition, closing, type, cause).map(written -> {
+                List<VenueAction> exitOrder = sized instanceof ExitSizing.Exit
+                        ? OrderIntents.place(OrderIntents.exit(written))
+                        : OrderIntents.exit(written).<List<VenueAction>>map(o -> List.of(new VenueAction.ExitIfHeld(o, written.side())))
+                                .orElse(List.of());
+                return concat(first.apply(written), exitOrder);
+            });
         });
     }
 

@@ -155,7 +155,7 @@ class ReconciliationTest {
     }
 
     @Test
-    void anExitForAPositionTheVenueShowsAsZeroPlacesNoOrderAndClosesReconciled() throws Exception {
+    void aCloseOfAPositionTheVenueLastShowedAsZeroAsksTheVenueAgainAndClosesReconciledWithoutAnOrder() throws Exception {
         String account = PositionTestClient.uniqueAccount("seed002-zero");
         long id = activePosition(account, "DOTUSDT", Side.BUY, "3", "7.00");
         long orders = Database.count("SELECT count(*) FROM paper.orders WHERE account = ?", account);
@@ -164,10 +164,33 @@ class ReconciliationTest {
 
         CommandResult result = answer(PositionTestClient.close(account, "DOTUSDT"));
 
-        assertThat(result.outcome()).isEqualTo(Outcome.CLOSED_RECONCILED);
-        assertThat(Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND close_reason = 'RECONCILED'", id))
-                .isEqualTo(1);
+        assertThat(result.outcome()).isEqualTo(Outcome.CLOSING);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND close_reason = 'RECONCILED'", id) == 1);
         assertThat(Database.count("SELECT count(*) FROM paper.orders WHERE account = ?", account)).as("no exit order").isEqualTo(orders);
+        assertThat(Database.count("SELECT count(*) FROM venue_order_updates WHERE client_order_id = ? AND status = 'REJECTED'",
+                "pt-" + id + "-x-1")).as("the fresh answer, recorded as the exit's refusal").isEqualTo(1);
+    }
+
+    @Test
+    void aCloseOnAStoredFlatObservationThatTheVenueContradictsSendsTheExitAndClosesWithItsPrice() throws Exception {
+        String account = PositionTestClient.uniqueAccount("stored-flat");
+        long id = activePosition(account, "XLMUSDT", Side.BUY, "3", "7.00");
+        venueHolds(account, "XLMUSDT", BigDecimal.ZERO, null);
+        assertThat(reconcile(account)).containsExactly("observed");
+        // The stored observation says flat; the venue's book, asked now, still holds the position (the flat one was wrong).
+        venueHolds(account, "XLMUSDT", new BigDecimal("3"), new BigDecimal("7.00"));
+
+        CommandResult result = answer(PositionTestClient.close(account, "XLMUSDT"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CLOSING);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                "SELECT count(*) FROM paper.orders WHERE client_order_id = ? AND reduce_only AND side = 'SELL'", "pt-" + id + "-x-1") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            kafka.tick("XLMUSDT", "7.10", "7.12");
+            return Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND close_reason = 'COMMAND'"
+                    + " AND exit_price = 7.10", id) == 1;
+        });
     }
 
     @Test

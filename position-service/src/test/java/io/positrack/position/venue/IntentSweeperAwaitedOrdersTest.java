@@ -29,7 +29,7 @@ class IntentSweeperAwaitedOrdersTest {
     @Test
     void aPositionWithoutItsEntryFillAwaitsTheEntryOrder() {
         for (PositionStatus status : new PositionStatus[] { PositionStatus.PENDING_ENTRY, PositionStatus.ENTRY_PLACED }) {
-            assertThat(IntentSweeper.awaitedBy(position(status, 2, null))).singleElement().satisfies(a -> {
+            assertThat(IntentSweeper.awaitedBy(position(status, 2, null), null)).singleElement().satisfies(a -> {
                 assertThat(a.order().clientOrderId().toString()).isEqualTo("pt-7-e-1");
                 assertThat(a.order().side()).isEqualTo(Side.BUY);
                 assertThat(a.order().reduceOnly()).isFalse();
@@ -40,14 +40,22 @@ class IntentSweeperAwaitedOrdersTest {
 
     @Test
     void pendingProtectionCarriesTheAttemptOfTheTransitionThatDecidedIt() {
-        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.PENDING_SL, 4, null)))
+        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.PENDING_SL, 4, null), 4))
+                .map(a -> a.order().clientOrderId().toString())
+                .containsExactly("pt-7-sl-4", "pt-7-tp-4");
+    }
+
+    @Test
+    void pendingProtectionKeepsItsIdsWhenAPartialStopFillMovedTheVersionOn() {
+        // Entry fill at version 4 decided the protection; a partial stop fill heard before its NEW made version 5.
+        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.PENDING_SL, 5, null), 4))
                 .map(a -> a.order().clientOrderId().toString())
                 .containsExactly("pt-7-sl-4", "pt-7-tp-4");
     }
 
     @Test
     void aClosingPositionAwaitsTheSameExitAndCancelsProtectionBeforeResending() {
-        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.CLOSING, 6, "pt-7-x-1"))).singleElement().satisfies(a -> {
+        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.CLOSING, 6, "pt-7-x-1"), 4)).singleElement().satisfies(a -> {
             assertThat(a.order().clientOrderId().toString()).isEqualTo("pt-7-x-1");
             assertThat(a.order().side()).isEqualTo(Side.SELL);
             assertThat(a.order().reduceOnly()).isTrue();
@@ -58,7 +66,7 @@ class IntentSweeperAwaitedOrdersTest {
 
     @Test
     void anEntryWhoseCancelWasRequestedIsCancelledAgainIfWorkingAndNeverSentIfUnknown() {
-        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.ENTRY_PLACED, 3, null, "EXPIRED"))).singleElement().satisfies(a -> {
+        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.ENTRY_PLACED, 3, null, "EXPIRED"), null)).singleElement().satisfies(a -> {
             assertThat(a.order().clientOrderId().toString()).isEqualTo("pt-7-e-1");
             assertThat(a.sendIfUnknown()).isFalse();
             assertThat(a.ifWorking()).singleElement().isInstanceOfSatisfying(VenueAction.Cancel.class,
@@ -68,6 +76,6 @@ class IntentSweeperAwaitedOrdersTest {
 
     @Test
     void anActivePositionAwaitsNothing() {
-        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.ACTIVE, 3, null))).isEmpty();
+        assertThat(IntentSweeper.awaitedBy(position(PositionStatus.ACTIVE, 3, null), 2)).isEmpty();
     }
 }

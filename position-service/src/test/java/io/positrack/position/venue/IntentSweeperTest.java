@@ -182,10 +182,12 @@ class IntentSweeperTest {
             for (int v = 1; v <= version; v++) {
                 try (PreparedStatement s = c.prepareStatement("""
                         INSERT INTO position_events (position_id, version, type, status, cause, snapshot, occurred_at)
-                        VALUES (?, ?, 'test', ?, 'test', '{}'::jsonb, now() - interval '1 hour')""")) {
+                        VALUES (?, ?, ?, ?, 'test', '{}'::jsonb, now() - interval '1 hour')""")) {
                     s.setLong(1, id);
                     s.setInt(2, v);
-                    s.setString(3, status);
+                    // A PENDING_SL row got there by its entry fill, the transition that decides its protection's ids.
+                    s.setString(3, v == version && status.equals("PENDING_SL") ? "PositionEntryFilled" : "test");
+                    s.setString(4, status);
                     s.executeUpdate();
                 }
             }

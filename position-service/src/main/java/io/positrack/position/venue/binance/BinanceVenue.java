@@ -167,17 +167,18 @@ public class BinanceVenue implements ExecutionVenue {
         return true; // timeouts, connection failures, rate-limit pauses too long to wait for in one go
     }
 
-    /** Finds the position's working conditional orders among the symbol's open algo orders, whatever their attempt, and cancels them. */
+    /** Finds the position's working conditional orders among the symbol's open algo orders, whatever their attempt, and cancels those not kept. */
     @Override
-    public Uni<Void> cancelProtection(String account, String symbol, long positionId) {
+    public Uni<Void> cancelProtection(String account, String symbol, long positionId, int keepAttempt) {
         String stop = "pt-" + positionId + "-sl-";
         String profit = "pt-" + positionId + "-tp-";
+        java.util.Set<String> kept = java.util.Set.of(stop + keepAttempt, profit + keepAttempt);
         return http.signedUrgent(HttpMethod.GET, "/fapi/v1/openAlgoOrders", List.of(Map.entry("symbol", symbol)), 1)
                 .map(r -> {
                     List<String> ids = new ArrayList<>();
                     for (JsonNode a : answer(r, "open algo orders of " + symbol)) {
                         String id = a.path("clientAlgoId").asText("");
-                        if (id.startsWith(stop) || id.startsWith(profit)) {
+                        if ((id.startsWith(stop) || id.startsWith(profit)) && !kept.contains(id)) {
                             ids.add(id);
                         }
                     }

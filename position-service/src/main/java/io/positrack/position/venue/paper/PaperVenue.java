@@ -168,12 +168,13 @@ public class PaperVenue implements ExecutionVenue {
     }
 
     @Override
-    public Uni<Void> cancelProtection(String account, String symbol, long positionId) {
-        return cancelWhere(account, symbol, "(client_order_id LIKE $3 || '-sl-%' OR client_order_id LIKE $3 || '-tp-%')",
-                "pt-" + positionId);
+    public Uni<Void> cancelProtection(String account, String symbol, long positionId, int keepAttempt) {
+        String prefix = "pt-" + positionId;
+        return cancelWhere(account, symbol, "(client_order_id LIKE $3 || '-sl-%' OR client_order_id LIKE $3 || '-tp-%')"
+                + " AND client_order_id NOT IN ($3 || '-sl-' || $4, $3 || '-tp-' || $4)", prefix, Integer.toString(keepAttempt));
     }
 
-    private Uni<Void> cancelWhere(String account, String symbol, String condition, String value) {
+    private Uni<Void> cancelWhere(String account, String symbol, String condition, String... values) {
         if (faults.failThisCancel(symbol)) {
             // Fault injection: the cancel errors out and the order keeps working, as a timed-out or rate-limited cancel.
             return Uni.createFrom().failure(new java.util.concurrent.TimeoutException(
@@ -182,7 +183,7 @@ public class PaperVenue implements ExecutionVenue {
         return pool.preparedQuery("UPDATE paper.orders SET status = 'CANCELED', updated_at = now() "
                 + "WHERE account = $1 AND symbol = $2 AND status IN ('NEW', 'PARTIALLY_FILLED') AND " + condition
                 + " RETURNING client_order_id, side, filled_quantity, average_price")
-                .execute(Tuple.of(account, symbol, value))
+                .execute(Tuple.from(arguments(account, symbol, values)))
                 .flatMap(rows -> {
                     // A cancelled order keeps what it filled before: the update says how much.
                     List<OrderUpdate> updates = new ArrayList<>();
@@ -191,6 +192,12 @@ public class PaperVenue implements ExecutionVenue {
                             PositionRows.strip(r.getBigDecimal("average_price")), "cancelled")));
                     return publish(updates);
                 });
+    }
+
+    private static List<Object> arguments(String account, String symbol, String... values) {
+        List<Object> all = new ArrayList<>(List.of(account, symbol));
+        all.addAll(List.of(values));
+        return all;
     }
 
     /** Matches the symbol's working orders against one tick. */
