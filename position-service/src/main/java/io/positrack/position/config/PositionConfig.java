@@ -2,6 +2,7 @@ package io.positrack.position.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -187,11 +188,18 @@ public interface PositionConfig {
             double failedCancels();
 
             /**
-             * Share of order updates whose venue times are dated far in the future (a venue clock gone wrong):
+             * Share of order updates whose venue times are dated a month ahead (a venue clock gone wrong):
              * they must be refused as dead letters, and what they said learnt from a lookup instead.
              */
             @WithDefault("0")
             double futureDatedEvents();
+
+            /**
+             * Symbols whose placements and cancels never reach the book (they fail as if the process had died
+             * between the commit that decided them and the send): a run started with it and then killed leaves
+             * exactly the state a kill -9 before dispatch leaves.
+             */
+            Optional<java.util.Set<String>> loseCallsOn();
 
             /** Seed of the fault generator, so a run can be reproduced. */
             @WithDefault("20261121")

@@ -40,7 +40,8 @@ import io.positrack.position.support.RunRecord;
  * paper-venue fault switched on (seeded) and the service process killed by SIGKILL part-way through and
  * started again from its jar. Afterwards every command has exactly one effect and one result, a plain
  * consumer of {@code position-events} sees every position's versions 1..n contiguous, in order, and
- * equal to the audit table, and the database equals the venue's truth.
+ * equal to the audit table, the database equals the venue's truth, and the venue's working orders are exactly
+ * the stop losses and take profits the open positions want (issue 15: failed cancels and far-future times among the faults).
  */
 class KillDuringLoadIT {
 
@@ -79,6 +80,10 @@ class KillDuringLoadIT {
         config.put("positrack.position.paper.faults.max-delay", "500ms");
         // Fills that take only part of an order: more venue events, and entries cancelled or exits refused after a part filled.
         config.put("positrack.position.paper.faults.partial-fills", "0.5");
+        // Cancels that fail (the order keeps working) and order updates dated in 2999 (refused as dead letters): what
+        // protective-order reconciliation and the bounded clock must make good (issue 15).
+        config.put("positrack.position.paper.faults.failed-cancels", "0.05");
+        config.put("positrack.position.paper.faults.future-dated-events", "0.01");
         config.put("positrack.position.paper.snapshot-lag", "300ms");
         config.put("positrack.position.reconciliation.interval", "500ms");
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -141,6 +146,11 @@ class KillDuringLoadIT {
         // holds (stream events the faults dropped are made good by the sweeper's lookups and by reconciliation).
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue(account)));
+        // The venue's working orders come to equal what the open positions want, symbol by symbol: no leftover stop of
+        // a closed position or of an earlier stops attempt, no protection missing (failed cancels and lost updates
+        // made good by protective-order reconciliation).
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(workingOnVenue(account)).isEqualTo(wantedByOpenPositions(account)));
         // The last ticks may still trigger stops: wait until the relay has published everything committed.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> run.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
@@ -190,6 +200,10 @@ class KillDuringLoadIT {
                 republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
                 Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, RunRecord.metricLines(service.baseUrl(), "positrack_paper_faults_total"),
                 RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_reports_total"));
+        System.out.printf("KillDuringLoadIT: venue orders repaired since the restart: %s; venue times refused: %s; "
+                + "repairs recorded over the run: %s%n", RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_orders_total"),
+                RunRecord.metricLines(service.baseUrl(), "positrack_clock_refused_total"),
+                run.breakdown("SELECT action, count(*) FROM venue_order_repairs GROUP BY action ORDER BY action"));
         System.out.printf("KillDuringLoadIT: order updates received by status: %s; positions by status and reason: %s%n",
                 run.breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
                 run.breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"));
@@ -230,6 +244,39 @@ class KillDuringLoadIT {
 
 
 
+
+    /** "symbol client-order-id" of every order working on the paper book for the account. */
+    private static java.util.Set<String> workingOnVenue(String account) throws SQLException {
+        return strings(account, "SELECT symbol || ' ' || client_order_id FROM paper.orders WHERE account = ? AND status IN ('NEW', 'PARTIALLY_FILLED')");
+    }
+
+    /**
+     * What the open positions want working, stated here independently of the service's code as the oracle: once every
+     * position has settled (ACTIVE or finished), the stop loss and take profit of each ACTIVE position, under the attempt
+     * of the last transition that decided its stops (its entry fill or a stops update).
+     */
+    private static java.util.Set<String> wantedByOpenPositions(String account) throws SQLException {
+        return strings(account, """
+                SELECT p.symbol || ' pt-' || p.id || '-' || kind.code || '-' || a.attempt
+                  FROM positions p
+                  JOIN (SELECT position_id, max(version) AS attempt FROM position_events
+                         WHERE type IN ('PositionEntryFilled', 'PositionStopsUpdated') GROUP BY position_id) a ON a.position_id = p.id
+                  CROSS JOIN (VALUES ('sl'), ('tp')) AS kind (code)
+                 WHERE p.account = ? AND p.status = 'ACTIVE'
+                   AND ((kind.code = 'sl' AND p.stop_loss IS NOT NULL) OR (kind.code = 'tp' AND p.take_profit IS NOT NULL))""");
+    }
+
+    private static java.util.Set<String> strings(String account, String sql) throws SQLException {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        try (Connection c = run.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, account);
+            ResultSet rs = s.executeQuery();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
 
     private static Map<String, BigDecimal> heldOnVenue(String account) throws SQLException {
         return run.signedQuantities(account, "SELECT symbol, quantity FROM paper.positions WHERE account = ?");

@@ -29,6 +29,7 @@ public class PaperFaults {
     private volatile double failedCancels;
     private volatile double futureDatedEvents;
     private volatile java.util.Set<String> failingCancelsOn = java.util.Set.of();
+    private final java.util.Set<String> losingCallsOn;
     private final java.util.Map<String, java.util.Deque<String>> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration maxDelay;
     private final Counter delayed;
@@ -54,6 +55,7 @@ public class PaperFaults {
         this.delayed = registry.counter("positrack.paper.faults", "kind", "delayed_event");
         this.random = new Random(paper.faults().seed());
         this.failedCancels = paper.faults().failedCancels();
+        this.losingCallsOn = paper.faults().loseCallsOn().map(java.util.Set::copyOf).orElse(java.util.Set.of());
         this.futureDatedEvents = paper.faults().futureDatedEvents();
         this.failedCancel = registry.counter("positrack.paper.faults", "kind", "failed_cancel");
         this.futureDated = registry.counter("positrack.paper.faults", "kind", "future_dated_event");
@@ -76,6 +78,11 @@ public class PaperFaults {
     /** The account API that lists open orders is the one that answers snapshots: down together. */
     public boolean openOrdersFail(String account) {
         return failingSnapshots.contains(account);
+    }
+
+    /** Whether placements and cancels on {@code symbol} are lost before they reach the book (configured only). */
+    boolean callLostOn(String symbol) {
+        return losingCallsOn.contains(symbol);
     }
 
     /** Share of cancels that fail and leave the order working. */

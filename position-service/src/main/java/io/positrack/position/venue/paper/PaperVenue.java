@@ -42,7 +42,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PaperVenue implements ExecutionVenue {
 
     public static final String CHANNEL = "paper-venue-events";
-    private static final Instant FAR_FUTURE = Instant.parse("2999-01-01T00:00:00Z");
+    /**
+     * How far ahead a wrong venue clock dates the updates it spoils: within the wire format's range (which refuses
+     * 2999 as malformed by itself), so it is our clock's bound that must catch it.
+     */
+    private static final java.time.Duration CLOCK_GONE_WRONG = java.time.Duration.ofDays(30);
 
     private final Pool pool;
     private final MutinyEmitter<OrderUpdate> events;
@@ -66,6 +70,9 @@ public class PaperVenue implements ExecutionVenue {
 
     @Override
     public Uni<Placement> place(OrderRequest o) {
+        if (faults.callLostOn(o.symbol())) {
+            return lost("placement of " + o.clientOrderId());
+        }
         java.util.Optional<String> refusal = faults.refusalOfPlacementOn(o.symbol());
         if (refusal.isPresent()) {
             return Uni.createFrom().item(new Placement.Rejected(refusal.get()));
@@ -175,6 +182,9 @@ public class PaperVenue implements ExecutionVenue {
     }
 
     private Uni<Void> cancelWhere(String account, String symbol, String condition, String... values) {
+        if (faults.callLostOn(symbol)) {
+            return lost("cancel on " + symbol);
+        }
         if (faults.failThisCancel(symbol)) {
             // Fault injection: the cancel errors out and the order keeps working, as a timed-out or rate-limited cancel.
             return Uni.createFrom().failure(new java.util.concurrent.TimeoutException(
@@ -192,6 +202,10 @@ public class PaperVenue implements ExecutionVenue {
                             PositionRows.strip(r.getBigDecimal("average_price")), "cancelled")));
                     return publish(updates);
                 });
+    }
+
+    private static <T> Uni<T> lost(String call) {
+        return Uni.createFrom().failure(new IllegalStateException("paper venue: " + call + " never arrived (injected)"));
     }
 
     private static List<Object> arguments(String account, String symbol, String... values) {
@@ -309,14 +323,14 @@ public class PaperVenue implements ExecutionVenue {
     }
 
     private Uni<Void> send(OrderUpdate original) {
-        // Fault injection: a venue clock gone wrong dates the update in 2999; the service must refuse it.
-        OrderUpdate u = faults.futureDateThisEvent() ? datedFarAhead(original) : original;
+        // Fault injection: a venue clock gone wrong dates the update a month ahead; the service must refuse it.
+        OrderUpdate u = faults.futureDateThisEvent() ? datedAhead(original, clock.now().plus(CLOCK_GONE_WRONG)) : original;
         return events.sendMessage(Message.of(u).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(u.symbol()).build()));
     }
 
-    private static OrderUpdate datedFarAhead(OrderUpdate u) {
+    private static OrderUpdate datedAhead(OrderUpdate u, Instant when) {
         return new OrderUpdate(u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(), u.side(), u.status(),
-                u.filledQuantity(), u.averagePrice(), u.tradeId(), u.reason(), FAR_FUTURE, FAR_FUTURE, u.lastFilledQuantity(),
+                u.filledQuantity(), u.averagePrice(), u.tradeId(), u.reason(), when, when, u.lastFilledQuantity(),
                 u.lastFilledPrice());
     }
 
