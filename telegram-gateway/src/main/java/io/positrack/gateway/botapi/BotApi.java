@@ -45,6 +45,10 @@ public interface BotApi {
     @Path("deleteWebhook")
     Uni<ApiResponse<Boolean>> deleteWebhook(Requests.DeleteWebhook request);
 
+    @POST
+    @Path("setMyCommands")
+    Uni<ApiResponse<Boolean>> setMyCommands(Requests.SetMyCommands request);
+
     /** Every non-2xx answer becomes a {@link BotApiException} carrying Telegram's own error fields. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -80,6 +80,10 @@ public class BotApiClient {
         return call(api().deleteWebhook(new Requests.DeleteWebhook(false)));
     }
 
+    public Uni<Boolean> setMyCommands(List<Requests.MenuEntry> commands) {
+        return call(api().setMyCommands(new Requests.SetMyCommands(commands)));
+    }
+
     private BotApi api() {
         return api.orElseThrow(() -> new IllegalStateException("no bot token configured"));
     }

@@ -39,4 +39,12 @@ public final class Requests {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeleteWebhook(@JsonProperty("drop_pending_updates") Boolean dropPendingUpdates) {
     }
+
+    /** {@code setMyCommands}: the "/" menu Telegram shows users. */
+    public record SetMyCommands(List<MenuEntry> commands) {
+    }
+
+    /** One entry of that menu: a command (lower case, without the slash) and what it does. */
+    public record MenuEntry(String command, String description) {
+    }
 }

@@ -12,7 +12,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The bot's username, learnt with {@code getMe} at startup (retried until it answers): in groups, commands may
- * be addressed as {@code /status@username}, and a command for another bot must be left alone.
+ * be addressed as {@code /status@username}, and a command for another bot must be left alone. Once it is known, the
+ * command menu is published ({@code setMyCommands}, from {@link CommandMenu}).
  */
 @ApplicationScoped
 public class BotIdentity {
@@ -37,7 +38,16 @@ public class BotIdentity {
                 .subscribe().with(me -> {
                     username = me.username();
                     Log.infof("Connected to the Bot API as @%s (bot id %d)", me.username(), me.id());
+                    publishMenu();
                 }, e -> Log.errorf("getMe gave up: %s", secrets.describe(e)));
+    }
+
+    /** The "/" menu users see; a failure only costs the menu, so it is retried a few times and then logged. */
+    private void publishMenu() {
+        api.setMyCommands(CommandMenu.forTelegram())
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(5)
+                .subscribe().with(ok -> Log.debugf("Command menu set (%d commands)", CommandMenu.ENTRIES.size()),
+                        e -> Log.warnf("setMyCommands failed; the \"/\" menu stays as it was: %s", secrets.describe(e)));
     }
 
     /** Null until getMe has answered. */

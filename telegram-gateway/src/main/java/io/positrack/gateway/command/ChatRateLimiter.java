@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A token bucket per chat: {@code capacity} commands, refilled evenly over {@code per}. A chat over its limit is
- * told once ("slow down") and then ignored until tokens come back. In memory, per instance: in polling mode one
+ * A token bucket per user in a chat: {@code capacity} commands, refilled evenly over {@code per}. A user over the
+ * limit is told once ("slow down") and then ignored until tokens come back; the others in the chat are not. In memory, per instance: in polling mode one
  * instance sees every update; with webhooks each replica limits what it receives.
  */
 public final class ChatRateLimiter {
@@ -20,11 +20,15 @@ public final class ChatRateLimiter {
         LIMITED_SILENT
     }
 
-    private static final int MAX_TRACKED_CHATS = 10_000;
+    private static final int MAX_TRACKED_SENDERS = 10_000;
 
     private final int capacity;
     private final double tokensPerNano;
-    private final Map<Long, Bucket> buckets = new HashMap<>();
+    private final Map<Sender, Bucket> buckets = new HashMap<>();
+
+    /** Whose budget a command spends. */
+    private record Sender(long chatId, long userId) {
+    }
 
     public ChatRateLimiter(int capacity, Duration per) {
         if (capacity < 1 || per.isZero() || per.isNegative()) {
@@ -34,12 +38,13 @@ public final class ChatRateLimiter {
         this.tokensPerNano = capacity / (double) per.toNanos();
     }
 
-    public synchronized Decision acquire(long chatId, Instant now) {
-        if (buckets.size() >= MAX_TRACKED_CHATS && !buckets.containsKey(chatId)) {
-            // Bounded memory: forget chats whose bucket has refilled (they lose nothing).
+    public synchronized Decision acquire(long chatId, long userId, Instant now) {
+        Sender sender = new Sender(chatId, userId);
+        if (buckets.size() >= MAX_TRACKED_SENDERS && !buckets.containsKey(sender)) {
+            // Bounded memory: forget senders whose bucket has refilled (they lose nothing).
             buckets.values().removeIf(b -> refill(b, now) >= capacity);
         }
-        Bucket bucket = buckets.computeIfAbsent(chatId, id -> new Bucket(capacity, now));
+        Bucket bucket = buckets.computeIfAbsent(sender, id -> new Bucket(capacity, now));
         bucket.tokens = refill(bucket, now);
         bucket.at = now;
         if (bucket.tokens >= 1) {

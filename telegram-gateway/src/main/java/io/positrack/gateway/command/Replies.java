@@ -9,6 +9,7 @@ final class Replies {
     static final String REFUSED_USER = "You are not allowed to use this bot in this chat.";
     static final String REFUSED_ADMIN = "Only this chat's admins may close positions.";
     static final String SUBSCRIBED_NOTE = "You will get a message when a position of this chat's account opens, fills, closes or is adopted. /stop ends that.";
+    static final String FROM_THE_FUTURE = "This message is dated ahead of Positrack's clock; it was not executed. Please send it again.";
     static final String UNSUBSCRIBED = "Notifications are off. /start turns them on again.";
 
     private Replies() {
@@ -19,16 +20,17 @@ final class Replies {
     }
 
     static String help(String defaultSymbol) {
-        String symbol = Html.escape(defaultSymbol);
-        return "<b>Commands</b>\n"
-                + "/getsignal [SYMBOL] – the current signal, opened as a position unless one is open\n"
-                + "/status [SYMBOL] – the open position, or the latest one\n"
-                + "/positions – every open position\n"
-                + "/close [SYMBOL|#ID] – close a position\n"
-                + "/history [N] – the latest N finished positions\n"
-                + "/sessions – signal sessions\n"
-                + "/start, /stop – notifications on or off\n"
-                + "Without SYMBOL: " + symbol + ".";
+        StringBuilder help = new StringBuilder("<b>Commands</b>\n");
+        for (CommandMenu.Entry e : CommandMenu.ENTRIES) {
+            help.append('/').append(e.command()).append(e.arguments().isEmpty() ? "" : " " + Html.escape(e.arguments()))
+                    .append(" – ").append(Html.escape(e.description())).append('\n');
+        }
+        return help.append("Without SYMBOL: ").append(Html.escape(defaultSymbol)).append('.').toString();
+    }
+
+    static String tooOld(long ageSeconds, long limitSeconds) {
+        return "This command was sent " + ageSeconds + " s ago, while Positrack was offline; not executed (commands older than "
+                + limitSeconds + " s are not run late). Send it again if you still want it.";
     }
 
     static String slowDown(long perSeconds, int commands) {

@@ -18,8 +18,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One Telegram update, from either receiving mode: recognised if already handled, rate-limited, authorised,
- * parsed, then published as one {@link BotCommand} or answered directly. Completes only when the effect is
+ * One Telegram update, from either receiving mode: recognised if already handled, authorised, rate-limited per
+ * user, parsed, checked for age ({@link CommandAge}), then published as one {@link BotCommand} or answered directly. Completes only when the effect is
  * durable (broker acknowledgement, reply recorded), so the caller may then confirm the update to Telegram.
  */
 @ApplicationScoped
@@ -43,9 +43,12 @@ public class UpdateHandler {
     private final BotIdentity identity;
     private final MeterRegistry registry;
     private final GatewayConfig config;
+    private final io.positrack.runtime.rules.ClockBounds clockBounds;
 
     public UpdateHandler(BotApiClient api, ProcessedUpdates processed, ChatAccess access, BotCommandPublisher publisher,
-            ReplySender replies, Subscriptions subscriptions, BotIdentity identity, MeterRegistry registry, GatewayConfig config) {
+            ReplySender replies, Subscriptions subscriptions, BotIdentity identity, MeterRegistry registry, GatewayConfig config,
+            io.positrack.runtime.rules.ClockBounds clockBounds) {
+        this.clockBounds = clockBounds;
         this.api = api;
         this.processed = processed;
         this.access = access;
@@ -84,7 +87,15 @@ public class UpdateHandler {
         long chatId = message.chat().id();
         long userId = message.from() == null ? 0 : message.from().id();
         String commandId = commandId(api.botId(), update.updateId());
-        switch (limiter.acquire(chatId, Instant.now())) {
+        GatewayConfig.Chat chat = access.chat(chatId).orElse(null);
+        if (chat == null) {
+            return refuse("chat", chatId, userId, Replies.REFUSED_CHAT);
+        }
+        if (!access.allowsUser(chat, userId)) {
+            return refuse("user", chatId, userId, Replies.REFUSED_USER);
+        }
+        // After the allow-list and per user: a member who may not use the bot cannot spend an allowed user's budget.
+        switch (limiter.acquire(chatId, userId, Instant.now())) {
             case LIMITED_NOTIFY:
                 registry.counter("positrack.telegram.commands.rate_limited").increment();
                 return replies.sendUntracked(chatId, ReplyKind.DIRECT,
@@ -95,13 +106,6 @@ public class UpdateHandler {
                 return Uni.createFrom().item(Outcome.UNRECORDED);
             default:
                 break;
-        }
-        GatewayConfig.Chat chat = access.chat(chatId).orElse(null);
-        if (chat == null) {
-            return refuse("chat", chatId, userId, Replies.REFUSED_CHAT);
-        }
-        if (!access.allowsUser(chat, userId)) {
-            return refuse("user", chatId, userId, Replies.REFUSED_USER);
         }
         ParsedCommand parsed = parser.parse(message.text(), identity.username());
         switch (parsed.kind()) {
@@ -122,8 +126,23 @@ public class UpdateHandler {
         if (parsed.verb() == BotVerb.CLOSE && config.closeRequiresAdmin() && !access.isAdmin(chat, userId)) {
             return refuse("admin", chatId, userId, Replies.REFUSED_ADMIN);
         }
+        Instant sentAt = Instant.ofEpochSecond(message.date());
+        Instant now = Instant.now();
+        switch (CommandAge.of(parsed.verb(), sentAt, now, config.maxCommandAge(), clockBounds.maxAhead())) {
+            case TOO_OLD:
+                registry.counter("positrack.telegram.commands.expired", "reason", "too_old").increment();
+                Log.infof("Update %d: %s sent at %s is older than %s; not executed", update.updateId(), parsed.verb(), sentAt,
+                        config.maxCommandAge());
+                return reply(commandId, chatId, Html.escape(Replies.tooOld(java.time.Duration.between(sentAt, now).toSeconds(),
+                        config.maxCommandAge().toSeconds())));
+            case FROM_THE_FUTURE:
+                registry.counter("positrack.telegram.commands.expired", "reason", "future").increment();
+                return reply(commandId, chatId, Html.escape(Replies.FROM_THE_FUTURE));
+            default:
+                break;
+        }
         BotCommand command = new BotCommand(commandId, parsed.verb(), chat.account(), parsed.symbol(), parsed.positionId(),
-                parsed.limit(), chatId, userId, Instant.ofEpochSecond(message.date()));
+                parsed.limit(), chatId, userId, sentAt);
         return publisher.publish(command).replaceWith(Outcome.PUBLISHED);
     }
 

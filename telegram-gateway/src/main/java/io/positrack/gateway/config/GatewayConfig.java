@@ -39,6 +39,13 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean closeRequiresAdmin();
 
+    /**
+     * Trading commands ({@code /getsignal}, {@code /close}) older than this when they reach the gateway (Telegram
+     * queued them while it was down) are refused with the reason instead of being run late.
+     */
+    @WithDefault("60s")
+    Duration maxCommandAge();
+
     /** Largest {@code N} of {@code /history N}. */
     @WithDefault("50")
     int maxHistory();

@@ -14,27 +14,37 @@ class ChatRateLimiterTest {
     private final Instant t0 = Instant.parse("2026-11-21T05:00:00Z");
 
     @Test
-    void aChatMaySendItsCapacityThenIsToldOnceThenIgnored() {
+    void aUserMaySendTheCapacityThenIsToldOnceThenIgnored() {
         ChatRateLimiter limiter = new ChatRateLimiter(3, Duration.ofSeconds(60));
 
-        assertThat(limiter.acquire(1, t0)).isEqualTo(Decision.ALLOWED);
-        assertThat(limiter.acquire(1, t0)).isEqualTo(Decision.ALLOWED);
-        assertThat(limiter.acquire(1, t0)).isEqualTo(Decision.ALLOWED);
-        assertThat(limiter.acquire(1, t0)).isEqualTo(Decision.LIMITED_NOTIFY);
-        assertThat(limiter.acquire(1, t0)).isEqualTo(Decision.LIMITED_SILENT);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.ALLOWED);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.ALLOWED);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.ALLOWED);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.LIMITED_NOTIFY);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.LIMITED_SILENT);
     }
 
     @Test
     void tokensComeBackOverTimeAndChatsAreLimitedSeparately() {
         ChatRateLimiter limiter = new ChatRateLimiter(3, Duration.ofSeconds(60));
         for (int i = 0; i < 3; i++) {
-            limiter.acquire(1, t0);
+            limiter.acquire(1, 10, t0);
         }
 
-        assertThat(limiter.acquire(2, t0)).isEqualTo(Decision.ALLOWED);
-        assertThat(limiter.acquire(1, t0.plusSeconds(19))).isEqualTo(Decision.LIMITED_NOTIFY);
-        assertThat(limiter.acquire(1, t0.plusSeconds(21))).isEqualTo(Decision.ALLOWED);
+        assertThat(limiter.acquire(2, 10, t0)).isEqualTo(Decision.ALLOWED);
+        assertThat(limiter.acquire(1, 10, t0.plusSeconds(19))).isEqualTo(Decision.LIMITED_NOTIFY);
+        assertThat(limiter.acquire(1, 10, t0.plusSeconds(21))).isEqualTo(Decision.ALLOWED);
         // Told again after a command went through and the limit is hit anew.
-        assertThat(limiter.acquire(1, t0.plusSeconds(21))).isEqualTo(Decision.LIMITED_NOTIFY);
+        assertThat(limiter.acquire(1, 10, t0.plusSeconds(21))).isEqualTo(Decision.LIMITED_NOTIFY);
+    }
+
+    @Test
+    void oneUserOverTheLimitDoesNotSilenceAnotherUserOfTheSameChat() {
+        ChatRateLimiter limiter = new ChatRateLimiter(3, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire(1, 10, t0);
+        }
+
+        assertThat(limiter.acquire(1, 11, t0)).isEqualTo(Decision.ALLOWED);
     }
 }

@@ -24,6 +24,8 @@ public final class TestChats {
     /** Receives what follows the hostile campaign. */
     public static final long CAMPAIGN = 1012;
     /** Not on the allow-list. */
+    /** Commands typed while the gateway was away (their {@code date} in the past). */
+    public static final long AGE = 1013;
     public static final long UNKNOWN = 9999;
 
     /** Commands a chat may send per minute in tests. */
@@ -39,7 +41,7 @@ public final class TestChats {
     /** The {@code positrack.telegram.chats[i].*} configuration for every chat above. */
     public static Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
-        long[] chats = { FLOW, REPLY, SPLIT, GROUP, RATE, NOTIFY, NOTIFY_OTHER, LOGS, CONFLICT, WEBHOOK, BAD_INPUT, CAMPAIGN };
+        long[] chats = { FLOW, REPLY, SPLIT, GROUP, RATE, NOTIFY, NOTIFY_OTHER, LOGS, CONFLICT, WEBHOOK, BAD_INPUT, CAMPAIGN, AGE };
         for (int i = 0; i < chats.length; i++) {
             config.put("positrack.telegram.chats[" + i + "].id", Long.toString(chats[i]));
             config.put("positrack.telegram.chats[" + i + "].account", account(chats[i]));

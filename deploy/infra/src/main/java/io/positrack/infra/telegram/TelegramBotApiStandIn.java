@@ -83,6 +83,7 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread webhookDeliverer;
     private volatile Webhook webhook;
+    private volatile List<String> myCommands = List.of();
     private volatile boolean running = true;
 
     private TelegramBotApiStandIn(String token, String username, int port) {
@@ -157,6 +158,11 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
      * @return the new update's {@code update_id}
      */
     public long sendUserMessage(long chatId, long userId, String text) {
+        return sendUserMessage(chatId, userId, text, Instant.now());
+    }
+
+    /** As {@link #sendUserMessage(long, long, String)}, typed at {@code date} (Telegram's {@code date}, whole seconds). */
+    public long sendUserMessage(long chatId, long userId, String text, Instant date) {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", messageIds.getAndIncrement());
         ObjectNode from = message.putObject("from");
@@ -166,7 +172,7 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
         ObjectNode chat = message.putObject("chat");
         chat.put("id", chatId);
         chat.put("type", chatId < 0 ? "group" : "private");
-        message.put("date", Instant.now().getEpochSecond());
+        message.put("date", date.getEpochSecond());
         message.put("text", text);
         if (text.startsWith("/")) {
             int end = text.indexOf(' ');
@@ -277,6 +283,9 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
                 case "sendmessage":
                     reply = sendMessage(exchange, params);
                     break;
+                case "setmycommands":
+                    reply = setMyCommands(params);
+                    break;
                 default:
                     reply = error(404, "Not Found");
             }
@@ -331,6 +340,37 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
         webhook = new Webhook(url, secret);
         updates.webhookActive(true);
         return new Reply(200, okBody(JSON.getNodeFactory().booleanNode(true)).put("description", "Webhook was set"));
+    }
+
+    /** The "/" menu as Telegram checks it: 1–32 characters of lower case, digits and underscores; a description of 1–256. */
+    private Reply setMyCommands(Map<String, JsonNode> params) {
+        JsonNode commands = params.get("commands");
+        if (commands != null && commands.isTextual()) {
+            try {
+                commands = JSON.readTree(commands.asText());
+            } catch (java.io.IOException e) {
+                throw new BadRequest("Bad Request: can't parse commands JSON object");
+            }
+        }
+        if (commands == null || !commands.isArray()) {
+            throw new BadRequest("Bad Request: commands must be an array");
+        }
+        List<String> menu = new java.util.ArrayList<>();
+        for (JsonNode c : commands) {
+            String command = c.path("command").asText("");
+            String description = c.path("description").asText("");
+            if (!command.matches("[a-z0-9_]{1,32}") || description.isEmpty() || description.length() > 256) {
+                throw new BadRequest("Bad Request: BOT_COMMAND_INVALID");
+            }
+            menu.add(command);
+        }
+        myCommands = List.copyOf(menu);
+        return new Reply(200, okBody(JSON.getNodeFactory().booleanNode(true)));
+    }
+
+    /** The commands of the last accepted {@code setMyCommands}, in order; empty before one. */
+    public List<String> myCommands() {
+        return myCommands;
     }
 
     private Reply deleteWebhook(Map<String, JsonNode> params) {
