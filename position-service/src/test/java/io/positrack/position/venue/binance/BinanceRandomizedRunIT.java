@@ -69,13 +69,14 @@ class BinanceRandomizedRunIT {
     /**
      * Commands of the run and the venue events (distinct inbox rows) it must reach, both set in the root pom: 12,000
      * and 10,000 under {@code -Pcampaign} (issue 6), fewer in the default verify at the same floor per command (a floor of 0 only prints them).
-     * {@code -Dpositrack.binance.run.commands=N -Dpositrack.binance.run.min-venue-events=M} to resize a run.
+     * {@code -Dpositrack.binance-run.commands=N -Dpositrack.binance-run.min-venue-events=M} to resize a run. (Not under
+     * {@code positrack.binance.}: Quarkus tests in the same JVMs refuse unknown keys under that config root.)
      */
-    private static final int COMMANDS = RunSize.of("positrack.binance.run.commands");
-    private static final int MIN_VENUE_EVENTS = RunSize.of("positrack.binance.run.min-venue-events");
-    private static final long SEED = Long.getLong("positrack.binance.run.seed", 20261121L);
+    private static final int COMMANDS = RunSize.of("positrack.binance-run.commands");
+    private static final int MIN_VENUE_EVENTS = RunSize.of("positrack.binance-run.min-venue-events");
+    private static final long SEED = Long.getLong("positrack.binance-run.seed", 20261121L);
     /** Whether stops the price has already passed are refused with -2021, as Binance does; off by default (docs/binance.md, Limits). */
-    private static final boolean REFUSE_IMMEDIATE_TRIGGERS = Boolean.getBoolean("positrack.binance.run.refuse-immediate-triggers");
+    private static final boolean REFUSE_IMMEDIATE_TRIGGERS = Boolean.getBoolean("positrack.binance-run.refuse-immediate-triggers");
     private static final int SYMBOLS = 100;
     private static final String INBOX_SOURCE = "position-commands";
     private static final String VENUE = BinanceVenue.NAME;
