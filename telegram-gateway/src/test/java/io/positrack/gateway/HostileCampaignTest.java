@@ -40,6 +40,7 @@ import io.positrack.gateway.support.Snapshots;
 import io.positrack.gateway.support.TelegramStandInResource;
 import io.positrack.gateway.support.TestChats;
 import io.positrack.infra.PostgresNode;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.fuzz.CampaignFigures;
 import io.positrack.infra.fuzz.DeadLetter;
 import io.positrack.infra.fuzz.HostileCampaign;
@@ -64,7 +65,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class HostileCampaignTest {
 
     static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    static final int COUNT = Integer.getInteger("positrack.hostile.count", 10_000);
+    /** Records per topic, set in the root pom (10,000 under -Pcampaign, fewer in the default verify). */
+    static final int COUNT = RunSize.of("positrack.hostile.count");
     static final List<String> TOPICS = List.of(Topics.COMMAND_RESULTS, Topics.POSITION_EVENTS, Topics.ALERTS, Topics.MARKET_TICKS);
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -117,17 +117,18 @@ public class OrderUpdateHandler {
         return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, Inbox.UNSCOPED, messageId, null)
                 .flatMap(claim -> claim != Inbox.Claim.FIRST
                 ? none()
-                : ledger.record(tx, update).flatMap(seq -> seq.isEmpty()
-                        ? settle(tx, null, "duplicate_trade", List.of())
+                : ledger.record(tx, update).flatMap(recorded -> recorded.duplicateTrade()
+                        // Its row is written settled: only counted here.
+                        ? counted(VenueOrderLedger.DUPLICATE_TRADE)
                         : positions.findByIdForUpdate(tx, orderId.positionId())
                                 .flatMap(found -> found.isEmpty()
-                                        ? settle(tx, seq.get(), "unknown_position", List.of())
+                                        ? settle(tx, recorded.seq(), "unknown_position", List.of())
                                         : !sameKey(found.get(), update)
-                                                ? settle(tx, seq.get(), "foreign_position", List.of())
+                                                ? settle(tx, recorded.seq(), "foreign_position", List.of())
                                                 // The watermark moves only for a known position, under its own key.
                                                 : advanceWatermark(tx, found.get(), update).flatMap(ignored -> accountedFor(tx, update, orderId))
                                                         .flatMap(before -> apply(tx, found.get(), new Update(update, orderId, before),
-                                                                seq.get()))))))
+                                                                recorded.seq()))))))
                 .flatMap(venues::dispatch);
     }
 
@@ -155,9 +156,14 @@ public class OrderUpdateHandler {
     }
 
     /** Records the outcome on the ledger row and counts it; passes the actions through. */
-    private Uni<List<VenueAction>> settle(SqlClient tx, Long seq, String outcome, List<VenueAction> actions) {
+    private Uni<List<VenueAction>> settle(SqlClient tx, long seq, String outcome, List<VenueAction> actions) {
         count(outcome);
-        return seq == null ? Uni.createFrom().item(actions) : ledger.outcome(tx, seq, outcome).replaceWith(actions);
+        return ledger.outcome(tx, seq, outcome).replaceWith(actions);
+    }
+
+    private Uni<List<VenueAction>> counted(String outcome) {
+        count(outcome);
+        return none();
     }
 
     private static Uni<List<VenueAction>> none() {

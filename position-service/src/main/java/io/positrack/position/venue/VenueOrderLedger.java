@@ -1,7 +1,6 @@
 package io.positrack.position.venue;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,27 +12,47 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Every order update the venue reported, kept with the venue's own event and transaction times and what
- * Positrack made of it ({@code venue_order_updates}). A fill is recorded once per trade id (unique per
- * venue, account and symbol), so a replayed fill, whatever it arrives as, is applied once. The quantity
- * of an order already accounted for is the largest cumulative fill among its applied updates: fills are
- * applied as the difference to it, so partial fills that arrive late or twice add nothing.
+ * Positrack made of it ({@code venue_order_updates}). A fill's trade id (unique per venue, account and
+ * symbol) is held by its first arrival; a replayed fill, whatever it arrives as, is kept as a row of its own
+ * with outcome {@code duplicate_trade} and applied never. The quantity of an order already accounted for is
+ * the largest cumulative fill among its applied updates: fills are applied as the difference to it, so
+ * partial fills that arrive late or twice add nothing.
  */
 @ApplicationScoped
 public class VenueOrderLedger {
 
-    /** Records the update; empty when its trade id was recorded before (a replayed fill). */
-    public Uni<Optional<Long>> record(SqlClient tx, OrderUpdate u) {
-        return tx.preparedQuery("""
-                INSERT INTO venue_order_updates (account, venue, symbol, client_order_id, venue_order_id, status, trade_id,
-                    filled_quantity, average_price, last_filled_quantity, last_filled_price, event_time, transaction_time, reason)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                ON CONFLICT (venue, account, symbol, trade_id) WHERE trade_id IS NOT NULL DO NOTHING
-                RETURNING seq""")
-                .execute(Tuple.from(new Object[] { u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(),
-                        u.status().name(), u.tradeId(), u.filledQuantity(), u.averagePrice(), u.lastFilledQuantity(),
-                        u.lastFilledPrice(), PositionRows.timestamp(u.eventTime()), PositionRows.timestamp(u.transactionTime()),
-                        u.reason() }))
-                .map(rows -> rows.size() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong("seq")));
+    /** Outcome of a fill whose trade id an earlier update holds; its row is written with it. */
+    public static final String DUPLICATE_TRADE = "duplicate_trade";
+
+    /**
+     * A recorded update: its row, and whether the row is a replayed trade (already settled as
+     * {@link #DUPLICATE_TRADE}) rather than one waiting for its outcome.
+     */
+    public record Recorded(long seq, boolean duplicateTrade) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO venue_order_updates (account, venue, symbol, client_order_id, venue_order_id, status, trade_id,
+                filled_quantity, average_price, last_filled_quantity, last_filled_price, event_time, transaction_time, reason, outcome)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            """;
+
+    /** Records the update; a trade id recorded before makes it a {@link #DUPLICATE_TRADE} row. */
+    public Uni<Recorded> record(SqlClient tx, OrderUpdate u) {
+        return tx.preparedQuery(INSERT + """
+                ON CONFLICT (venue, account, symbol, trade_id) WHERE trade_id IS NOT NULL AND outcome IS DISTINCT FROM 'duplicate_trade'
+                DO NOTHING RETURNING seq""")
+                .execute(values(u, null))
+                .flatMap(rows -> rows.size() > 0 ? Uni.createFrom().item(new Recorded(rows.iterator().next().getLong("seq"), false))
+                        // Outside the unique index by its outcome, so this insert cannot conflict.
+                        : tx.preparedQuery(INSERT + "RETURNING seq").execute(values(u, DUPLICATE_TRADE))
+                                .map(dup -> new Recorded(dup.iterator().next().getLong("seq"), true)));
+    }
+
+    private static Tuple values(OrderUpdate u, String outcome) {
+        return Tuple.from(new Object[] { u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(), u.status().name(),
+                u.tradeId(), u.filledQuantity(), u.averagePrice(), u.lastFilledQuantity(), u.lastFilledPrice(),
+                PositionRows.timestamp(u.eventTime()), PositionRows.timestamp(u.transactionTime()), u.reason(), outcome });
     }
 
     /** The cumulative quantity of this order that earlier applied updates accounted for. */

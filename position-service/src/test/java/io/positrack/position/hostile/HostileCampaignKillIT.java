@@ -30,6 +30,7 @@ import io.positrack.contracts.Topics;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
 import io.positrack.infra.PostgresNode;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.ServiceProcess;
 import io.positrack.infra.fuzz.CampaignFigures;
 import io.positrack.infra.fuzz.HostileCampaign;
@@ -44,13 +45,13 @@ import io.positrack.position.support.RunRecord;
  * partition has a committed offset, the other half is sent while it is down (so at the restart its committed
  * offsets point at hostile records), and the service is started again. It ends as the campaign without a kill
  * does, except that records in flight at the kill may be dead-lettered twice (at least once, counted).
- * {@code -Dpositrack.hostile.kill.count=N} records per topic (4,000 by default, to keep the run near 3 minutes
- * on two cores; the full 10,000 is {@link HostileCampaignTest}'s).
+ * Records per topic: {@code positrack.hostile.kill-count}, set in the root pom (10,000 under {@code -Pcampaign},
+ * fewer in the default verify); {@code -Dpositrack.hostile.kill-count=N} to resize a run.
  */
 class HostileCampaignKillIT {
 
     private static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    private static final int COUNT = Integer.getInteger("positrack.hostile.kill-count", 4_000);
+    private static final int COUNT = RunSize.of("positrack.hostile.kill-count");
     private static final String GROUP = "position-service";
     private static final List<String> TOPICS = HostileCampaignTest.TOPICS;
     private static final Path LOG = Path.of("target", "hostile-kill-it", "position-service.log");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.positrack.contracts.Topics;
 import io.positrack.infra.PostgresNode;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.fuzz.CampaignFigures;
 import io.positrack.infra.fuzz.HostileCampaign;
 import io.positrack.infra.fuzz.HostileRecords;
@@ -30,8 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * Issue #14's campaign for position-service: a seeded run of hostile records ({@link HostileRecords}), 10,000 by
- * default to each of its input topics. Every one is dead-lettered exactly once with a reason, no row of any table
+ * Issue #14's campaign for position-service: a seeded run of hostile records ({@link HostileRecords}) to each of its
+ * input topics, {@code positrack.hostile.count} each (set in the root pom: 10,000 under {@code -Pcampaign}, fewer in
+ * the default verify). Every one is dead-lettered exactly once with a reason, no row of any table
  * changes, nothing logs a fail-stop, and afterwards all three consumers still apply a valid open, its fill and its
  * activation. {@code -Dpositrack.hostile.seed=N -Dpositrack.hostile.count=N} to replay or resize a run.
  */
@@ -40,11 +42,11 @@ import io.restassured.RestAssured;
 class HostileCampaignTest {
 
     static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    static final int COUNT = Integer.getInteger("positrack.hostile.count", 10_000);
+    static final int COUNT = RunSize.of("positrack.hostile.count");
     static final List<String> TOPICS = List.of(Topics.POSITION_COMMANDS, Topics.VENUE_EVENTS, Topics.MARKET_TICKS);
 
     @Test
-    void tenThousandHostileRecordsPerTopicAreEachDeadLetteredOnceChangeNoRowAndStopNoConsumer() {
+    void everyHostileRecordOnEveryInputTopicIsDeadLetteredOnceChangesNoRowAndStopsNoConsumer() {
         String bootstrap = PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers();
         PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("position");
         HostileRecords generator = new HostileRecords(SEED, "hc-" + SEED);

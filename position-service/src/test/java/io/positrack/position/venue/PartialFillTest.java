@@ -29,8 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Orders that fill in parts, on the real broker and database. Fills count by their order's cumulative
- * quantity, a trade id is applied once however it is labelled, and whatever filled before an order
- * ended is a position on the venue that the database keeps and closes.
+ * quantity, a trade id is applied once however it is labelled (a replay is kept as a {@code duplicate_trade}
+ * row), and whatever filled before an order ended is a position on the venue that the database keeps and closes.
  */
 @QuarkusTest
 @WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "position"))
@@ -67,6 +67,9 @@ class PartialFillTest {
                 new BigDecimal("2"), new BigDecimal("10.02"));
         kafka.sendRaw(Topics.VENUE_EVENTS, "PFENTRY", PositionTestClient.write(replay));
         await().atMost(Duration.ofSeconds(30)).until(() -> outcome("duplicate_trade") > duplicatesBefore);
+        // Kept as every update is, beside the trade's first arrival: a row of its own that says it changed nothing.
+        await().atMost(Duration.ofSeconds(30)).until(() -> tradeRows(replay, "duplicate_trade") == 1);
+        assertThat(tradeRows(replay, "applied")).isEqualTo(1);
         assertThat(Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'ENTRY_PLACED' AND filled_quantity = 2", id))
                 .as("the replayed trade changed nothing").isEqualTo(1);
 
@@ -136,6 +139,49 @@ class PartialFillTest {
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND realized_pnl = 30 AND exit_price = 115", id) == 1);
         assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id = ? AND type = 'PositionAdjusted'", id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anExitFillReplayedAsFinalIsKeptAsADuplicateTradeAndTheExitCountsItOnce() {
+        String account = PositionTestClient.uniqueAccount("partial-replay");
+        long id = open(account, "PFREPLAY", Side.BUY, "2");
+        Database.awaitWorkingOnPaperBook("pt-" + id + "-e-1");
+        kafka.tick("PFREPLAY", "100.00", "100.00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE'", id) == 1);
+        kafka.sendCommand(PositionTestClient.close(account, "PFREPLAY"));
+        String exit = "pt-" + id + "-x-1";
+        Database.awaitWorkingOnPaperBook(exit);
+        faults.partialFills(1);
+        kafka.tick("PFREPLAY", "110.00", "110.00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING' AND remaining_quantity = 1", id) == 1);
+        faults.partialFills(0);
+
+        // The exit's first trade (the paper venue names a trade by its order and cumulative quantity) again, now
+        // labelled as the order's final fill: if it counted, the position would close with 1 still on the venue.
+        OrderUpdate replay = new OrderUpdate(account, "paper", "PFREPLAY", exit, null, Side.SELL, OrderStatus.FILLED,
+                new BigDecimal("1"), new BigDecimal("110"), exit + "-t1", null, Instant.now(), Instant.now(), new BigDecimal("1"),
+                new BigDecimal("110"));
+        assertThat(tradeRows(replay, "applied")).as("the trade's first arrival, applied").isEqualTo(1);
+        kafka.sendRaw(Topics.VENUE_EVENTS, "PFREPLAY", PositionTestClient.write(replay));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tradeRows(replay, "duplicate_trade") == 1);
+        assertThat(Database.count("SELECT count(*) FROM venue_order_updates WHERE trade_id = ?", replay.tradeId())).isEqualTo(2);
+        assertThat(Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSING' AND remaining_quantity = 1", id))
+                .as("the replayed trade changed nothing").isEqualTo(1);
+
+        // The second trade fills the other 1: the exit's accounted quantity was 1, not 2, so it closes the position.
+        kafka.tick("PFREPLAY", "120.00", "120.00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED' AND realized_pnl = 30 AND exit_price = 115", id) == 1);
+        assertThat(Database.count("SELECT count(*) FROM paper.positions WHERE account = ? AND quantity <> 0", account))
+                .as("nothing left on the venue").isZero();
+    }
+
+    /** Rows the ledger keeps for the update's trade id with the given outcome. */
+    private static long tradeRows(OrderUpdate u, String outcome) {
+        return Database.count("SELECT count(*) FROM venue_order_updates WHERE venue = ? AND account = ? AND symbol = ? AND trade_id = ?"
+                + " AND outcome = ?", u.venue(), u.account(), u.symbol(), u.tradeId(), outcome);
     }
 
     private long open(String account, String symbol, Side side, String quantity) {

@@ -33,11 +33,11 @@ import io.positrack.signal.testing.ServiceApi;
  * Issue 14 with a crash: the packaged signal-service is killed (SIGKILL) in the middle of a campaign, the rest of the
  * campaign arrives while it is down, so at its restart every committed offset points at a hostile record. It must
  * dead-letter every record (at least once: what it refused but had not committed is refused again), change no row,
- * never fail-stop, and go on with valid records. Seed and size: {@code -Dpositrack.hostile.seed/count}.
+ * never fail-stop, and go on with valid records. Seed and size: {@code -Dpositrack.hostile.seed/kill-count} (the size is
+ * set in the root pom, as for every service's kill run).
  */
 class HostileCampaignKillIT {
 
-    private static final int DEFAULT_COUNT = 10_000;
     private static final String SYMBOL = "KILLUSD";
     /** Dead letters per topic before the kill: enough to be sure each consumer was in the middle of its work. */
     private static final int LETTERS_BEFORE_KILL = 100;
@@ -76,7 +76,7 @@ class HostileCampaignKillIT {
         Map<String, String> before = CampaignChecks.quietFingerprint(database);
         SoftAssertions softly = new SoftAssertions();
 
-        try (GroupProgress progress = new GroupProgress(bootstrap); SignalCampaign campaign = new SignalCampaign(bootstrap, DEFAULT_COUNT)) {
+        try (GroupProgress progress = new GroupProgress(bootstrap); SignalCampaign campaign = new SignalCampaign(bootstrap, "positrack.hostile.kill-count")) {
             int half = campaign.count / 2;
             long started = System.nanoTime();
             CompletableFuture<Map<String, CampaignFigures>> firstHalf = CompletableFuture.supplyAsync(() -> campaign.send(0, half));

@@ -12,13 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 
 import io.positrack.contracts.Topics;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.fuzz.CampaignFigures;
 import io.positrack.infra.fuzz.HostileCampaign;
 import io.positrack.infra.fuzz.HostileRecords;
 
 /**
- * Issue 14's campaign against signal-service's three input topics: the seed and size come from
- * {@code positrack.hostile.seed} and {@code positrack.hostile.count}, so a failing run can be replayed exactly.
+ * Issue 14's campaign against signal-service's three input topics: the seed comes from {@code positrack.hostile.seed}
+ * and the size from the property the test names ({@code positrack.hostile.count} or {@code positrack.hostile.kill-count},
+ * set in the root pom), so a failing run can be replayed exactly.
  */
 final class SignalCampaign implements AutoCloseable {
 
@@ -31,9 +33,9 @@ final class SignalCampaign implements AutoCloseable {
     private final String bootstrapServers;
     private final HostileCampaign campaign;
 
-    SignalCampaign(String bootstrapServers, int defaultCount) {
+    SignalCampaign(String bootstrapServers, String sizeProperty) {
         this.seed = Long.getLong("positrack.hostile.seed", DEFAULT_SEED);
-        this.count = Integer.getInteger("positrack.hostile.count", defaultCount);
+        this.count = RunSize.of(sizeProperty);
         this.generator = new HostileRecords(seed, "sig-" + seed);
         this.bootstrapServers = bootstrapServers;
         this.campaign = new HostileCampaign(bootstrapServers, generator);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.positrack.contracts.Topics;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.fuzz.HostileRecord;
 import io.positrack.infra.fuzz.HostileRecords;
 import io.positrack.infra.fuzz.ValidTemplates;
@@ -27,7 +28,8 @@ import io.positrack.runtime.rules.OutsideClock;
 class RecordRulesTest {
 
     private static final long SEED = Long.getLong("positrack.hostile.seed", 20261201L);
-    private static final int COUNT = Integer.getInteger("positrack.hostile.count", 10_000);
+    /** The same records as HostileCampaignTest's: its size, from the root pom. */
+    private static final int COUNT = RunSize.of("positrack.hostile.count");
     /** The pipeline refuses larger values unread (positrack.consumer.max-value-bytes). */
     private static final int MAX_VALUE_BYTES = 262_144;
 

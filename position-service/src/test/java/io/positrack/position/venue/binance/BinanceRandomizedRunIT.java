@@ -44,6 +44,7 @@ import io.positrack.contracts.position.Side;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
 import io.positrack.infra.PostgresNode;
+import io.positrack.infra.RunSize;
 import io.positrack.infra.ServiceProcess;
 import io.positrack.infra.binance.BinanceFuturesStandIn;
 import io.positrack.position.support.PositionTestClient;
@@ -65,13 +66,17 @@ import io.positrack.position.support.RunRecord;
  */
 class BinanceRandomizedRunIT {
 
-    /** Commands of the run; {@code -Dpositrack.binance.run.commands=N} to change (figures printed at the end). */
-    private static final int COMMANDS = Integer.getInteger("positrack.binance.run.commands", 12_000);
-    /** The venue events (distinct inbox rows) the run must reach; 0 to only print them. */
-    private static final int MIN_VENUE_EVENTS = Integer.getInteger("positrack.binance.run.min-venue-events", 10_000);
-    private static final long SEED = Long.getLong("positrack.binance.run.seed", 20261121L);
+    /**
+     * Commands of the run and the venue events (distinct inbox rows) it must reach, both set in the root pom: 12,000
+     * and 10,000 under {@code -Pcampaign} (issue 6), fewer in the default verify at the same floor per command (a floor of 0 only prints them).
+     * {@code -Dpositrack.binance-run.commands=N -Dpositrack.binance-run.min-venue-events=M} to resize a run. (Not under
+     * {@code positrack.binance.}: Quarkus tests in the same JVMs refuse unknown keys under that config root.)
+     */
+    private static final int COMMANDS = RunSize.of("positrack.binance-run.commands");
+    private static final int MIN_VENUE_EVENTS = RunSize.of("positrack.binance-run.min-venue-events");
+    private static final long SEED = Long.getLong("positrack.binance-run.seed", 20261121L);
     /** Whether stops the price has already passed are refused with -2021, as Binance does; off by default (docs/binance.md, Limits). */
-    private static final boolean REFUSE_IMMEDIATE_TRIGGERS = Boolean.getBoolean("positrack.binance.run.refuse-immediate-triggers");
+    private static final boolean REFUSE_IMMEDIATE_TRIGGERS = Boolean.getBoolean("positrack.binance-run.refuse-immediate-triggers");
     private static final int SYMBOLS = 100;
     private static final String INBOX_SOURCE = "position-commands";
     private static final String VENUE = BinanceVenue.NAME;
@@ -251,7 +256,7 @@ class BinanceRandomizedRunIT {
                                  WHERE event_time IS NOT NULL AND reason IS DISTINCT FROM 'lookup') lags)) WITH ORDINALITY AS t(v, ord)"""));
         System.out.printf("BinanceRandomizedRunIT: protective orders: %s%n", protectiveOrderFigures());
         if (MIN_VENUE_EVENTS > 0) {
-            assertThat(venueEvents).as("distinct venue events (issue 6: at least 10,000)").isGreaterThanOrEqualTo(MIN_VENUE_EVENTS);
+            assertThat(venueEvents).as("distinct venue events (issue 6 asks 10,000 of the full run)").isGreaterThanOrEqualTo(MIN_VENUE_EVENTS);
         }
     }
 
