@@ -1,6 +1,7 @@
 package io.positrack.position.venue.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -37,6 +38,8 @@ import io.positrack.position.support.Database;
 import io.positrack.position.support.PositionTestClient;
 import io.positrack.position.venue.AccountSnapshot;
 import io.positrack.position.venue.ExecutionVenue;
+import io.positrack.position.venue.OpenOrder;
+import io.positrack.position.venue.OrderType;
 import io.positrack.position.venue.VenueDispatcher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -279,6 +282,41 @@ class BinanceVenueTest {
 
         assertThat(standIn.refusedRequests() - refusedBefore).as("requests answered 429").isEqualTo(3);
         assertThat(standIn.algoOrders(symbol)).filteredOn(o -> o.status().equals("NEW")).as("working stops").isEmpty();
+    }
+
+    @Test
+    void openOrdersListsPositracksAndForeignOrdersOfEverySymbolRegularAndConditional() {
+        standIn.setMarkPrice("OPENAUSDT", "100");
+        long id = answer(open("OPENAUSDT", Side.BUY, "2", "95")).position().id();
+        await().atMost(PATIENCE).until(() -> status(id).equals("ACTIVE"));
+        String stop = standIn.algoOrders("OPENAUSDT").get(0).clientId();
+        standIn.restingOrder("OPENBUSDT", "BUY", "LIMIT", "3", false, "hand-limit-1");
+        standIn.restingOrder("OPENBUSDT", "SELL", "MARKET", "0.5", true, "pt-999999-x-1");
+        standIn.conditionalOrder("OPENCUSDT", "SELL", "TAKE_PROFIT_MARKET", "1.25", "120", true, "hand-tp-1");
+
+        List<OpenOrder> orders = venue().openOrders(ACCOUNT).await().atMost(PATIENCE).stream()
+                .filter(o -> o.symbol().startsWith("OPEN")).toList();
+
+        assertThat(orders).containsExactlyInAnyOrder(
+                new OpenOrder(ACCOUNT, VENUE, "OPENAUSDT", stop, Side.SELL, OrderType.STOP_MARKET, new BigDecimal("2"), new BigDecimal("95"), true),
+                new OpenOrder(ACCOUNT, VENUE, "OPENBUSDT", "hand-limit-1", Side.BUY, null, new BigDecimal("3"), null, false),
+                new OpenOrder(ACCOUNT, VENUE, "OPENBUSDT", "pt-999999-x-1", Side.SELL, OrderType.MARKET, new BigDecimal("0.5"), null, true),
+                new OpenOrder(ACCOUNT, VENUE, "OPENCUSDT", "hand-tp-1", Side.SELL, OrderType.TAKE_PROFIT_MARKET, new BigDecimal("1.25"),
+                        new BigDecimal("120"), true));
+        assertThat(orders).filteredOn(o -> o.positrackId().isPresent()).hasSize(2);
+        assertThatThrownBy(() -> venue().openOrders("another-account").await().atMost(PATIENCE)).hasMessageContaining("knows only");
+    }
+
+    @Test
+    void anOpenOrdersQueryThatFailsOrCannotBeReadFailsTheCallInsteadOfListingFewer() {
+        standIn.faults().breakEndpoint("/fapi/v1/openAlgoOrders", 503, "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}");
+        assertThatThrownBy(() -> venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).hasMessageContaining("open algo orders");
+
+        standIn.faults().reset().breakEndpoint("/fapi/v1/openOrders", 200, "{\"orders\":[]}");
+        assertThatThrownBy(() -> venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).hasMessageContaining("not readable");
+
+        standIn.faults().reset().tooManyRequests(1, Duration.ofSeconds(1));
+        assertThat(venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).as("a 429 is asked again").isNotNull();
     }
 
     // ---------------------------------------------------------------- helpers
