@@ -116,8 +116,9 @@ public class BinanceVenue implements ExecutionVenue {
 
     /**
      * positionRisk (v3) after the server time: each listed position as of its {@code updateTime} (the time of the fill
-     * that last changed it); the symbols it leaves out are flat as of the server time minus
-     * {@code position-risk-lag}. A failed query fails: never "flat" on error.
+     * that last changed it); the symbols it leaves out are flat as of the newest {@code updateTime} it lists, capped at
+     * the server time minus {@code position-risk-lag} ({@link PositionRiskFreshness}). An answer with no such evidence
+     * is not complete: nothing it leaves out counts as flat. A failed query fails: never "flat" on error.
      */
     @Override
     public Uni<AccountSnapshot> snapshot(String account) {
@@ -127,8 +128,13 @@ public class BinanceVenue implements ExecutionVenue {
         return http.open(HttpMethod.GET, "/fapi/v1/time", 1)
                 .map(r -> BinanceMessages.serverTime(answer(r, "server time")))
                 .flatMap(serverTime -> http.signed(HttpMethod.GET, "/fapi/v3/positionRisk", List.of(), 5)
-                        .map(r -> new AccountSnapshot(account, NAME, serverTime.minus(config.positionRiskLag()), true,
-                                BinanceMessages.positionRisk(answer(r, "positionRisk"), account, NAME))));
+                        .map(r -> {
+                            List<io.positrack.contracts.venue.VenuePositionReport> lines = BinanceMessages.positionRisk(answer(r, "positionRisk"),
+                                    account, NAME);
+                            Optional<java.time.Instant> flatAsOf = PositionRiskFreshness.omittedFlatAsOf(serverTime, config.positionRiskLag(), lines);
+                            return new AccountSnapshot(account, NAME, flatAsOf.orElse(serverTime.minus(config.positionRiskLag())),
+                                    flatAsOf.isPresent(), lines);
+                        }));
     }
 
     /**

@@ -107,7 +107,8 @@ class BinanceRandomizedRunIT {
         config.put("positrack.binance.reconnect-backoff", "200ms");
         config.put("positrack.binance.reconnect-backoff-max", "2s");
         config.put("positrack.binance.request-timeout", "5s");
-        // The bound on positionRisk's lag the adapter assumes: above the 300 ms the stand-in is set to lag below.
+        // Left-out symbols are flat as of the newest change positionRisk shows, and never later than the server time
+        // minus this (docs/binance.md, "Snapshot times"); the stand-in lags 300 ms below.
         config.put("positrack.binance.position-risk-lag", "500ms");
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "binance-run-it", "position-service.log"));

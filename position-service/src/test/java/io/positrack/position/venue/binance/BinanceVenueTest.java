@@ -114,8 +114,10 @@ class BinanceVenueTest {
         assertThat(standIn.algoOrders(symbol).stream().filter(o -> o.status().equals("NEW"))).as("no protection left").isEmpty();
         assertThat(observations(symbol)).isZero();
 
-        // The venue's truth, once positionRisk has caught up (and position-risk-lag has passed since the exit fill), agrees.
+        // The venue's truth, once positionRisk has caught up and shows a change after the exit fill (the symbol itself
+        // is left out: flat, no orders), agrees.
         standIn.faults().positionRiskLag(Duration.ZERO);
+        activePosition("STALEWUSDT", Side.BUY, "1", "3");
         await().atMost(PATIENCE).until(() -> reconcileOnly(symbol).equals("in_sync"));
         assertThat(Database.count("SELECT count(*) FROM positions WHERE account = ? AND symbol = ?", ACCOUNT, symbol)).isEqualTo(1);
     }
@@ -195,8 +197,9 @@ class BinanceVenueTest {
         String symbol = "ZEROUSDT";
         long id = activePosition(symbol, Side.BUY, "3", "7");
         standIn.setPosition(symbol, "0", null);
-        // positionRisk leaves a flat symbol out: flat as of the server time less position-risk-lag, so only once that
-        // lag has passed since the entry fill is the answer fresh.
+        // positionRisk leaves a flat symbol out: flat as of the newest change it lists, so only an answer that shows a
+        // change after the entry fill (here another position's entry) says "flat" for it.
+        activePosition("ZEROWUSDT", Side.BUY, "1", "3");
         await().atMost(PATIENCE).until(() -> reconcileOnly(symbol).equals("observed"));
 
         CommandResult result = answer(close(symbol));
@@ -282,6 +285,32 @@ class BinanceVenueTest {
 
         assertThat(standIn.refusedRequests() - refusedBefore).as("requests answered 429").isEqualTo(3);
         assertThat(standIn.algoOrders(symbol)).filteredOn(o -> o.status().equals("NEW")).as("working stops").isEmpty();
+    }
+
+    @Test
+    void aPositionRiskBehindAFillDoesNotSayItsSymbolWasFlatAfterTheFill() {
+        long witness = activePosition("LAGWUSDT", Side.BUY, "1", "4");
+        long witnessFill = standIn.position("LAGWUSDT").updateTime();
+        String symbol = "LAGUSDT";
+        long id = activePosition(symbol, Side.BUY, "2", "8");
+        Instant fill = Instant.ofEpochMilli(standIn.position(symbol).updateTime());
+
+        // positionRisk has not taken in the entry fill yet: it leaves the symbol out (flat, no orders).
+        standIn.faults().positionRiskAsOf(fill.minusMillis(1));
+        // Long enough that the server time minus position-risk-lag (500 ms) is after the fill.
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(fill.plusSeconds(1)));
+        AccountSnapshot snapshot = venue().snapshot(ACCOUNT).await().atMost(PATIENCE);
+
+        assertThat(snapshot.positions()).noneMatch(p -> p.symbol().equals(symbol));
+        assertThat(snapshot.asOf()).as("as fresh as the newest change it shows: the witness's fill").isEqualTo(Instant.ofEpochMilli(witnessFill))
+                .isBefore(fill);
+        assertThat(reconcileOnly(symbol)).isEqualTo("stale");
+        assertThat(observations(symbol)).isZero();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+
+        standIn.faults().positionRiskLag(Duration.ZERO);
+        assertThat(reconcileOnly(symbol)).isEqualTo("in_sync");
+        assertThat(status(witness)).isEqualTo("ACTIVE");
     }
 
     @Test
