@@ -51,7 +51,7 @@ import io.vertx.core.http.HttpServerRequest;
  * Market orders fill at the symbol's mark price ({@link #setMarkPrice}), optionally in several partial fills;
  * conditional orders trigger when the mark price reaches them; reduce-only is enforced (-2022); a client order id
  * still open is refused (-4116). Tests set positions directly ({@link #setPosition}), read the book and switch
- * on faults ({@link #faults()}, {@link #expireListenKeys()}, {@link #dropStreamConnections()}); orders
+ * on faults ({@link #faults()}, {@link #expireListenKeys()}, {@link #dropStreamConnections()}, {@link #streamsDown}); orders
  * that rest unfilled ({@link #restingOrder}, {@link #conditionalOrder}) stand for orders placed by hand.
  */
 public final class BinanceFuturesStandIn implements AutoCloseable {
@@ -200,6 +200,17 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     /** Every stream connection is closed; listen keys stay valid. */
     public void dropStreamConnections() {
         streams.dropConnections();
+    }
+
+    /**
+     * While down, every stream connection is closed and new ones are refused (404, as for an unknown listen key):
+     * whatever happens meanwhile reaches no client. Up again, clients may connect.
+     */
+    public void streamsDown(boolean down) {
+        streams.refuseConnections(down);
+        if (down) {
+            streams.dropConnections();
+        }
     }
 
     public int listenKeysIssued() {
@@ -626,7 +637,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private void webSocket(HttpServerRequest req) {
         String path = req.path();
         String key = path.startsWith("/ws/") ? path.substring("/ws/".length()) : "";
-        if (!streams.valid(key)) {
+        if (!streams.valid(key) || streams.refusesConnections()) {
             req.response().setStatusCode(404).end();
             return;
         }

@@ -89,6 +89,7 @@ class BinanceVenueTest {
     @AfterEach
     void faultsOff() {
         standIn.faults().reset();
+        standIn.streamsDown(false);
     }
 
     @Test
@@ -346,6 +347,29 @@ class BinanceVenueTest {
 
         standIn.faults().reset().tooManyRequests(1, Duration.ofSeconds(1));
         assertThat(venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).as("a 429 is asked again").isNotNull();
+    }
+
+    @Test
+    void aStopLossFilledWhileTheStreamWasDownClosesAsAStopLossWithItsPrice() {
+        String symbol = "GAPUSDT";
+        standIn.setMarkPrice(symbol, "100");
+        long id = answer(open(symbol, Side.BUY, "2", "95")).position().id();
+        await().atMost(PATIENCE).until(() -> status(id).equals("ACTIVE"));
+        double applied = registry.counter("positrack.venue.gap_lookups", "outcome", "applied").count();
+
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        standIn.setMarkPrice(symbol, "94.5");
+        assertThat(standIn.position(symbol).amount()).as("the stop filled on the venue").isEqualByComparingTo("0");
+        assertThat(status(id)).as("no event reached the service").isEqualTo("ACTIVE");
+        standIn.streamsDown(false);
+
+        await().atMost(PATIENCE).until(() -> status(id).equals("CLOSED"));
+        assertThat(Database.count("""
+                SELECT count(*) FROM positions WHERE id = ? AND close_reason = 'STOP_LOSS' AND exit_price = 94.5 AND realized_pnl = -11""", id))
+                .isEqualTo(1);
+        assertThat(registry.counter("positrack.venue.gap_lookups", "outcome", "applied").count()).isGreaterThan(applied);
+        assertThat(standIn.orders(symbol)).as("nothing sent after the gap: the entry and the stop's market order").hasSize(2);
     }
 
     // ---------------------------------------------------------------- helpers
