@@ -40,8 +40,9 @@ import io.vertx.core.http.HttpServerRequest;
  * <ul>
  * <li>REST: {@code GET /fapi/v1/time}; {@code POST/PUT/DELETE /fapi/v1/listenKey}; {@code POST/GET/DELETE
  * /fapi/v1/order} (MARKET orders; conditional types are refused with -4120 as Binance does since the Algo
- * Service migration); {@code POST/GET/DELETE /fapi/v1/algoOrder} and {@code GET /fapi/v1/openAlgoOrders}
- * (STOP_MARKET, TAKE_PROFIT_MARKET); {@code GET /fapi/v3/positionRisk}. SIGNED endpoints verify
+ * Service migration) and {@code GET /fapi/v1/openOrders}; {@code POST/GET/DELETE /fapi/v1/algoOrder} and
+ * {@code GET /fapi/v1/openAlgoOrders} (STOP_MARKET, TAKE_PROFIT_MARKET); both open-order lists with or without a
+ * symbol (weight 1 or 40, as documented); {@code GET /fapi/v3/positionRisk}. SIGNED endpoints verify
  * {@code X-MBX-APIKEY}, the HMAC SHA256 {@code signature} and {@code timestamp}/{@code recvWindow}; answers carry
  * {@code X-MBX-USED-WEIGHT-1M}.</li>
  * <li>WebSocket {@code /ws/<listenKey>}: {@code ORDER_TRADE_UPDATE}, {@code ACCOUNT_UPDATE}, {@code ALGO_UPDATE},
@@ -50,7 +51,8 @@ import io.vertx.core.http.HttpServerRequest;
  * Market orders fill at the symbol's mark price ({@link #setMarkPrice}), optionally in several partial fills;
  * conditional orders trigger when the mark price reaches them; reduce-only is enforced (-2022); a client order id
  * still open is refused (-4116). Tests set positions directly ({@link #setPosition}), read the book and switch
- * on faults ({@link #faults()}, {@link #expireListenKeys()}, {@link #dropStreamConnections()}).
+ * on faults ({@link #faults()}, {@link #expireListenKeys()}, {@link #dropStreamConnections()}, {@link #streamsDown}); orders
+ * that rest unfilled ({@link #restingOrder}, {@link #conditionalOrder}) stand for orders placed by hand.
  */
 public final class BinanceFuturesStandIn implements AutoCloseable {
 
@@ -140,6 +142,28 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * A regular order that rests unfilled (the stand-in matches only MARKET orders at once): a LIMIT order placed by
+     * hand, say, or with a {@code MARKET} type a Positrack order caught before its fill. It works until cancelled.
+     */
+    public void restingOrder(String symbol, String side, String type, String quantity, boolean reduceOnly, String clientOrderId) {
+        List<ObjectNode> events = new ArrayList<>();
+        synchronized (book) {
+            book.newMarketOrder(symbol, side, new BigDecimal(quantity), reduceOnly, clientOrderId, events).type = type;
+        }
+        streams.push(events);
+    }
+
+    /** A conditional order as if placed through the Algo Order API with this id (by hand, or by another tool). */
+    public void conditionalOrder(String symbol, String side, String type, String quantity, String triggerPrice, boolean reduceOnly,
+            String clientAlgoId) {
+        List<ObjectNode> events = new ArrayList<>();
+        synchronized (book) {
+            book.newAlgoOrder(symbol, side, type, new BigDecimal(quantity), new BigDecimal(triggerPrice), reduceOnly, clientAlgoId, events);
+        }
+        streams.push(events);
+    }
+
     /** The position now: signed amount ({@code 0} when flat), entry price, time of the last change. */
     public Position position(String symbol) {
         synchronized (book) {
@@ -176,6 +200,17 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     /** Every stream connection is closed; listen keys stay valid. */
     public void dropStreamConnections() {
         streams.dropConnections();
+    }
+
+    /**
+     * While down, every stream connection is closed and new ones are refused (404, as for an unknown listen key):
+     * whatever happens meanwhile reaches no client. Up again, clients may connect.
+     */
+    public void streamsDown(boolean down) {
+        streams.refuseConnections(down);
+        if (down) {
+            streams.dropConnections();
+        }
     }
 
     public int listenKeysIssued() {
@@ -328,6 +363,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             signatureFailures.incrementAndGet();
             return refused.get();
         }
+        Optional<StandInFaults.BrokenAnswer> broken = faults.brokenAnswer(path);
+        if (broken.isPresent()) {
+            return new Answer(broken.get().status(), broken.get().body(), Map.of());
+        }
         return switch (method.name() + " " + path) {
             case "POST /fapi/v1/order" -> newOrder(params);
             case "GET /fapi/v1/order" -> weighted(1, queryOrder(params));
@@ -335,7 +374,8 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             case "POST /fapi/v1/algoOrder" -> newAlgoOrder(params);
             case "GET /fapi/v1/algoOrder" -> weighted(1, queryAlgoOrder(params));
             case "DELETE /fapi/v1/algoOrder" -> weighted(1, cancelAlgoOrder(params));
-            case "GET /fapi/v1/openAlgoOrders" -> weighted(1, openAlgoOrders(params));
+            case "GET /fapi/v1/openOrders" -> weighted(params.containsKey("symbol") ? 1 : 40, openOrders(params));
+            case "GET /fapi/v1/openAlgoOrders" -> weighted(params.containsKey("symbol") ? 1 : 40, openAlgoOrders(params));
             case "GET /fapi/v3/positionRisk" -> weighted(5, positionRisk(params));
             default -> Answer.error(404, -1020, "This operation is not supported.");
         };
@@ -562,6 +602,16 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         return Answer.ok(list);
     }
 
+    /** Current All Open Orders: the working regular orders of one symbol, or of all without one. */
+    private Answer openOrders(Map<String, String> p) {
+        ArrayNode list = JSON.createArrayNode();
+        synchronized (book) {
+            book.orders().stream().filter(o -> o.open() && (!p.containsKey("symbol") || o.symbol.equals(p.get("symbol"))))
+                    .forEach(o -> list.add(book.orderJson(o)));
+        }
+        return Answer.ok(list);
+    }
+
     /** Symbols with a position or open orders, as the book was {@link StandInFaults#positionRiskLag lag} ago. */
     private Answer positionRisk(Map<String, String> p) {
         ArrayNode list = JSON.createArrayNode();
@@ -587,7 +637,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private void webSocket(HttpServerRequest req) {
         String path = req.path();
         String key = path.startsWith("/ws/") ? path.substring("/ws/".length()) : "";
-        if (!streams.valid(key)) {
+        if (!streams.valid(key) || streams.refusesConnections()) {
             req.response().setStatusCode(404).end();
             return;
         }

@@ -28,6 +28,11 @@ public final class StandInFaults {
     private double duplicateShare;
     private boolean refuseImmediateTriggers;
     private Random random = new Random(20261121L);
+    private final java.util.Map<String, BrokenAnswer> brokenAnswers = new java.util.HashMap<>();
+
+    /** What a broken endpoint answers instead of doing anything. */
+    public record BrokenAnswer(int status, String body) {
+    }
 
     /** Position queries show the book as it was this long before the request (seed 001: 100-500 ms). */
     public synchronized StandInFaults positionRiskLag(Duration lag) {
@@ -112,6 +117,15 @@ public final class StandInFaults {
         return this;
     }
 
+    /**
+     * Every signed request to {@code path} (say {@code /fapi/v1/openAlgoOrders}) gets this answer, without doing
+     * anything, until {@link #reset}: a 5xx, an error code, or a 200 whose body is not the documented one.
+     */
+    public synchronized StandInFaults breakEndpoint(String path, int status, String body) {
+        brokenAnswers.put(path, new BrokenAnswer(status, body));
+        return this;
+    }
+
     public synchronized StandInFaults seed(long seed) {
         this.random = new Random(seed);
         return this;
@@ -131,11 +145,16 @@ public final class StandInFaults {
         partialFillShare = 0;
         duplicateShare = 0;
         refuseImmediateTriggers = false;
+        brokenAnswers.clear();
         return this;
     }
 
     synchronized long positionRiskViewTime(long now) {
         return positionRiskAsOf != null ? positionRiskAsOf.toEpochMilli() : now - positionRiskLag.toMillis();
+    }
+
+    synchronized java.util.Optional<BrokenAnswer> brokenAnswer(String path) {
+        return java.util.Optional.ofNullable(brokenAnswers.get(path));
     }
 
     synchronized boolean dropNextEvent() {

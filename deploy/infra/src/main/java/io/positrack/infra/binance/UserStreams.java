@@ -39,6 +39,8 @@ final class UserStreams {
     private final AtomicInteger delayed = new AtomicInteger();
     private final AtomicInteger duplicated = new AtomicInteger();
 
+    private volatile boolean refuseConnections;
+
     UserStreams(Vertx vertx, StandInFaults faults, Duration validity) {
         this.vertx = vertx;
         this.faults = faults;
@@ -135,6 +137,14 @@ final class UserStreams {
     /** Every connection is closed (keys stay valid): the client must reconnect. */
     void dropConnections() {
         sockets.keySet().forEach(ServerWebSocket::close);
+    }
+
+    void refuseConnections(boolean refuse) {
+        refuseConnections = refuse;
+    }
+
+    boolean refusesConnections() {
+        return refuseConnections;
     }
 
     int keysIssued() {

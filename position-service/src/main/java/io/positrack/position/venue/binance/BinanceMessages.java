@@ -13,6 +13,8 @@ import io.positrack.contracts.position.Side;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
+import io.positrack.position.venue.OpenOrder;
+import io.positrack.position.venue.OrderType;
 
 /**
  * Reads Binance USDⓈ-M futures JSON (user data stream events and REST answers, with the documented field names)
@@ -149,6 +151,31 @@ public final class BinanceMessages {
         return reports;
     }
 
+    /**
+     * Current All Open Orders → one {@link OpenOrder} per regular working order. The list must be an array and every
+     * element must name its symbol, client order id, side and original quantity: an answer read only in part would
+     * make the orders left out look missing.
+     */
+    public static List<OpenOrder> openOrders(JsonNode list, String account, String venue) {
+        List<OpenOrder> orders = new ArrayList<>();
+        for (JsonNode o : array(list, "open orders")) {
+            orders.add(new OpenOrder(account, venue, required(o, "symbol"), required(o, "clientOrderId"), requiredSide(o),
+                    orderType(o.path("type").asText("")), requiredDecimal(o, "origQty"), null, o.path("reduceOnly").asBoolean(false)));
+        }
+        return orders;
+    }
+
+    /** Current All Algo Open Orders → one {@link OpenOrder} per working conditional order, with its trigger price. */
+    public static List<OpenOrder> openAlgoOrders(JsonNode list, String account, String venue) {
+        List<OpenOrder> orders = new ArrayList<>();
+        for (JsonNode a : array(list, "open algo orders")) {
+            orders.add(new OpenOrder(account, venue, required(a, "symbol"), required(a, "clientAlgoId"), requiredSide(a),
+                    orderType(a.path("orderType").asText("")), requiredDecimal(a, "quantity"), positiveOrNull(decimal(a, "triggerPrice")),
+                    a.path("reduceOnly").asBoolean(false)));
+        }
+        return orders;
+    }
+
     public static Instant serverTime(JsonNode time) {
         if (!time.path("serverTime").canConvertToLong()) {
             throw new BinanceException("time answer without serverTime");
@@ -165,6 +192,51 @@ public final class BinanceMessages {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The types Positrack places, by Binance's name; any other (LIMIT, STOP, TRAILING_STOP_MARKET, ...) is null. */
+    static OrderType orderType(String binance) {
+        return switch (binance) {
+            case "MARKET" -> OrderType.MARKET;
+            case "STOP_MARKET" -> OrderType.STOP_MARKET;
+            case "TAKE_PROFIT_MARKET" -> OrderType.TAKE_PROFIT_MARKET;
+            default -> null;
+        };
+    }
+
+    private static JsonNode array(JsonNode n, String what) {
+        if (n == null || !n.isArray()) {
+            throw new IllegalArgumentException(what + ": the answer is not a list");
+        }
+        return n;
+    }
+
+    private static String required(JsonNode n, String field) {
+        String value = n.path(field).asText("");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("an order without " + field);
+        }
+        return value;
+    }
+
+    private static Side requiredSide(JsonNode n) {
+        Side side = side(n.path("side").asText(""));
+        if (side == null) {
+            throw new IllegalArgumentException("order " + n.path("symbol").asText("?") + " without a side");
+        }
+        return side;
+    }
+
+    private static BigDecimal requiredDecimal(JsonNode n, String field) {
+        try {
+            BigDecimal value = decimal(n, field);
+            if (value == null) {
+                throw new IllegalArgumentException("an order without " + field);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("an order with an unreadable " + field);
+        }
+    }
 
     private static VenuePositionReport report(String id, String account, String venue, String symbol, BigDecimal signed, BigDecimal entry,
             Instant asOf) {

@@ -14,6 +14,7 @@ import io.positrack.contracts.venue.OrderRole;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.position.venue.AccountSnapshot;
 import io.positrack.position.venue.ExecutionVenue;
+import io.positrack.position.venue.OpenOrder;
 import io.positrack.position.venue.OrderRequest;
 import io.positrack.position.venue.OrderType;
 import io.positrack.position.venue.Placement;
@@ -40,6 +41,8 @@ public class BinanceVenue implements ExecutionVenue {
     private static final int RETRIES = 4;
     private static final java.time.Duration RETRY_BACKOFF = java.time.Duration.ofMillis(250);
     private static final java.time.Duration RETRY_BACKOFF_MAX = java.time.Duration.ofSeconds(2);
+    /** Request weight of the open-order queries without a symbol (both "Current All ... Open Orders" pages). */
+    static final int ALL_SYMBOLS_WEIGHT = 40;
 
     private final BinanceHttp http;
     private final BinanceConfig config;
@@ -113,8 +116,9 @@ public class BinanceVenue implements ExecutionVenue {
 
     /**
      * positionRisk (v3) after the server time: each listed position as of its {@code updateTime} (the time of the fill
-     * that last changed it); the symbols it leaves out are flat as of the server time minus
-     * {@code position-risk-lag}. A failed query fails: never "flat" on error.
+     * that last changed it); the symbols it leaves out are flat as of the newest {@code updateTime} it lists, capped at
+     * the server time minus {@code position-risk-lag} ({@link PositionRiskFreshness}). An answer with no such evidence
+     * is not complete: nothing it leaves out counts as flat. A failed query fails: never "flat" on error.
      */
     @Override
     public Uni<AccountSnapshot> snapshot(String account) {
@@ -124,14 +128,50 @@ public class BinanceVenue implements ExecutionVenue {
         return http.open(HttpMethod.GET, "/fapi/v1/time", 1)
                 .map(r -> BinanceMessages.serverTime(answer(r, "server time")))
                 .flatMap(serverTime -> http.signed(HttpMethod.GET, "/fapi/v3/positionRisk", List.of(), 5)
-                        .map(r -> new AccountSnapshot(account, NAME, serverTime.minus(config.positionRiskLag()), true,
-                                BinanceMessages.positionRisk(answer(r, "positionRisk"), account, NAME))));
+                        .map(r -> {
+                            List<io.positrack.contracts.venue.VenuePositionReport> lines = BinanceMessages.positionRisk(answer(r, "positionRisk"),
+                                    account, NAME);
+                            Optional<java.time.Instant> flatAsOf = PositionRiskFreshness.omittedFlatAsOf(serverTime, config.positionRiskLag(), lines);
+                            return new AccountSnapshot(account, NAME, flatAsOf.orElse(serverTime.minus(config.positionRiskLag())),
+                                    flatAsOf.isPresent(), lines);
+                        }));
     }
 
+    /**
+     * Every working order of the account over all symbols: the regular ones ({@code GET /fapi/v1/openOrders}) and the
+     * conditional ones ({@code GET /fapi/v1/openAlgoOrders}), both without a symbol (weight 40 each). Either query failing,
+     * even after the retries a cancel gets, or an answer that cannot be read in full, fails the whole call: a list
+     * missing one of the two would make every wanted order of that kind look missing.
+     */
     @Override
-    public Uni<List<io.positrack.position.venue.OpenOrder>> openOrders(String account) {
-        // Placeholder until openOrders + openAlgoOrders are read (being built): unknown, never "none".
-        return Uni.createFrom().failure(new BinanceException("binance-usdm: open orders are not read yet"));
+    public Uni<List<OpenOrder>> openOrders(String account) {
+        if (!config.account().equals(account)) {
+            return Uni.createFrom().failure(new BinanceException("binance-usdm knows only account " + config.account()));
+        }
+        Uni<List<OpenOrder>> regular = allSymbols("/fapi/v1/openOrders", "open orders",
+                json -> BinanceMessages.openOrders(json, account, NAME));
+        Uni<List<OpenOrder>> conditional = allSymbols("/fapi/v1/openAlgoOrders", "open algo orders",
+                json -> BinanceMessages.openAlgoOrders(json, account, NAME));
+        // One after the other, not at once: together they weigh 80, and the guard should see the first answer's weight.
+        return regular.flatMap(orders -> conditional.map(algo -> {
+            List<OpenOrder> all = new ArrayList<>(orders);
+            all.addAll(algo);
+            return List.copyOf(all);
+        }));
+    }
+
+    private Uni<List<OpenOrder>> allSymbols(String path, String what, java.util.function.Function<JsonNode, List<OpenOrder>> read) {
+        return http.signed(HttpMethod.GET, path, List.of(), ALL_SYMBOLS_WEIGHT)
+                .map(r -> {
+                    JsonNode json = answer(r, what);
+                    try {
+                        return read.apply(json);
+                    } catch (RuntimeException e) {
+                        // Carries the (2xx) answer, so it is not asked again: the same answer would be read the same way.
+                        throw new BinanceException(r, what + " not readable (" + e.getMessage() + ")");
+                    }
+                })
+                .onFailure(BinanceVenue::worthRetrying).retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES);
     }
 
     @Override

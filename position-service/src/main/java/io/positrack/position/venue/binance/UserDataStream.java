@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
+import io.positrack.position.venue.StreamGapLookups;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,8 +38,10 @@ import io.vertx.mutiny.core.http.WebSocketClient;
  * new key and connection whenever the key expires ({@code listenKeyExpired}, -1125) or the connection drops.
  *
  * <p>Events missed while reconnecting are not replayed: the gap is logged and counted
- * ({@code positrack.binance.stream.gaps}); the intent sweeper looks up every awaited order and reconciliation asks
- * positionRisk, which settle whatever the gap hid. Every replica may run a stream: the same event published twice
+ * ({@code positrack.binance.stream.gaps}), and once the new connection is open every order the gap could have touched
+ * is looked up and its state applied ({@link StreamGapLookups}): a stop loss filled meanwhile closes its position as a
+ * stop loss, with its price. The first connection after start counts as the end of a gap too (the service heard
+ * nothing while it was not running). The intent sweeper and reconciliation remain behind it for lookups that fail. Every replica may run a stream: the same event published twice
  * is applied once ({@code venue-events} consumers dedupe order updates by id, status and trade, reports by id).
  *
  * <p>{@code ORDER_TRADE_UPDATE} and {@code ALGO_UPDATE} become {@link OrderUpdate}s (only for Positrack's client
@@ -56,6 +59,7 @@ public class UserDataStream {
     private final BinanceConfig config;
     private final MutinyEmitter<Object> events;
     private final MeterRegistry registry;
+    private final StreamGapLookups gapLookups;
     /** Each connection's generation: handlers of a replaced connection do nothing. */
     private final AtomicLong generation = new AtomicLong();
     private volatile WebSocketClient client;
@@ -68,7 +72,8 @@ public class UserDataStream {
     private volatile Duration backoff;
 
     public UserDataStream(Vertx vertx, BinanceHttp http, BinanceConfig config, @Channel(CHANNEL) MutinyEmitter<Object> events,
-            MeterRegistry registry) {
+            MeterRegistry registry, StreamGapLookups gapLookups) {
+        this.gapLookups = gapLookups;
         this.vertx = vertx;
         this.http = http;
         this.config = config;
@@ -140,12 +145,14 @@ public class UserDataStream {
         registry.counter("positrack.binance.stream.connections", "why", why).increment();
         if (lostAt != null) {
             Log.warnf("Binance user data stream reconnected after a gap of %d ms (%s): events of that gap are not replayed; "
-                    + "the intent sweeper and reconciliation settle them", Duration.between(lostAt, connectedAt).toMillis(), why);
+                    + "the orders they could have touched are looked up", Duration.between(lostAt, connectedAt).toMillis(), why);
             lostAt = null;
         } else {
-            Log.infof("Binance user data stream connected (%s)", why);
+            Log.infof("Binance user data stream connected (%s); looking up the orders of open positions", why);
         }
         ws.textMessageHandler(text -> onMessage(gen, text));
+        // After the handler is set: an event that arrives while the lookups run is applied either way (once, by the inbox).
+        gapLookups.afterGap(BinanceVenue.NAME, config.account());
         ws.closeHandler(() -> lost(gen, "connection closed"));
         ws.exceptionHandler(e -> Log.debugf("Binance user data stream error: %s", e.toString()));
         keepAliveTimer = vertx.setPeriodic(config.keepAliveInterval().toMillis(), id -> keepAlive(gen));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.positrack.contracts.position.Side;
@@ -208,6 +209,59 @@ class BinanceMessagesTest {
         JsonNode algo = fixture("new-algo-order.json");
 
         assertThat(BinanceMessages.algoOrder(algo, Optional.empty(), ACCOUNT, VENUE).status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void currentOpenOrdersGiveEachRegularOrderWithItsOriginalQuantityAndNoTrigger() throws Exception {
+        assertThat(BinanceMessages.openOrders(fixture("open-orders.json"), ACCOUNT, VENUE)).singleElement().satisfies(o -> {
+            assertThat(o.symbol()).isEqualTo("BTCUSDT");
+            assertThat(o.clientOrderId()).isEqualTo("abc");
+            assertThat(o.side()).isEqualTo(Side.BUY);
+            assertThat(o.type()).as("TRAILING_STOP_MARKET is not a type Positrack places").isNull();
+            assertThat(o.quantity()).isEqualByComparingTo("0.40");
+            assertThat(o.triggerPrice()).isNull();
+            assertThat(o.reduceOnly()).isFalse();
+            assertThat(o.positrackId()).isEmpty();
+            assertThat(o.account()).isEqualTo(ACCOUNT);
+            assertThat(o.venue()).isEqualTo(VENUE);
+        });
+    }
+
+    @Test
+    void currentAlgoOpenOrdersGiveEachConditionalOrderWithItsTriggerPrice() throws Exception {
+        ArrayNode list = (ArrayNode) fixture("open-algo-orders.json");
+        ((ObjectNode) list.get(0)).put("orderType", "STOP_MARKET").put("clientAlgoId", "pt-12-sl-3").put("reduceOnly", true);
+
+        assertThat(BinanceMessages.openAlgoOrders(list, ACCOUNT, VENUE)).singleElement().satisfies(o -> {
+            assertThat(o.symbol()).isEqualTo("BNBUSDT");
+            assertThat(o.clientOrderId()).isEqualTo("pt-12-sl-3");
+            assertThat(o.positrackId()).isPresent();
+            assertThat(o.side()).isEqualTo(Side.SELL);
+            assertThat(o.type()).isEqualTo(io.positrack.position.venue.OrderType.STOP_MARKET);
+            assertThat(o.quantity()).isEqualByComparingTo("0.01");
+            assertThat(o.triggerPrice()).isEqualByComparingTo("750");
+            assertThat(o.reduceOnly()).isTrue();
+        });
+    }
+
+    @Test
+    void onlyTheTypesPositrackPlacesAreMapped() {
+        assertThat(BinanceMessages.orderType("MARKET")).isEqualTo(io.positrack.position.venue.OrderType.MARKET);
+        assertThat(BinanceMessages.orderType("TAKE_PROFIT_MARKET")).isEqualTo(io.positrack.position.venue.OrderType.TAKE_PROFIT_MARKET);
+        assertThat(BinanceMessages.orderType("TAKE_PROFIT")).as("the documented example's limit take profit").isNull();
+        assertThat(BinanceMessages.orderType("LIMIT")).isNull();
+    }
+
+    @Test
+    void anOpenOrderListThatCannotBeReadInFullIsRefusedNotShortened() throws Exception {
+        ArrayNode list = (ArrayNode) fixture("open-orders.json");
+        ObjectNode second = list.addObject();
+        second.put("symbol", "ETHUSDT").put("side", "SELL").put("origQty", "1");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinanceMessages.openOrders(list, ACCOUNT, VENUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientOrderId");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinanceMessages.openAlgoOrders(JSON.createObjectNode(), ACCOUNT, VENUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a list");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.positrack.position.venue.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -37,6 +38,8 @@ import io.positrack.position.support.Database;
 import io.positrack.position.support.PositionTestClient;
 import io.positrack.position.venue.AccountSnapshot;
 import io.positrack.position.venue.ExecutionVenue;
+import io.positrack.position.venue.OpenOrder;
+import io.positrack.position.venue.OrderType;
 import io.positrack.position.venue.VenueDispatcher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -86,6 +89,7 @@ class BinanceVenueTest {
     @AfterEach
     void faultsOff() {
         standIn.faults().reset();
+        standIn.streamsDown(false);
     }
 
     @Test
@@ -111,8 +115,10 @@ class BinanceVenueTest {
         assertThat(standIn.algoOrders(symbol).stream().filter(o -> o.status().equals("NEW"))).as("no protection left").isEmpty();
         assertThat(observations(symbol)).isZero();
 
-        // The venue's truth, once positionRisk has caught up (and position-risk-lag has passed since the exit fill), agrees.
+        // The venue's truth, once positionRisk has caught up and shows a change after the exit fill (the symbol itself
+        // is left out: flat, no orders), agrees.
         standIn.faults().positionRiskLag(Duration.ZERO);
+        activePosition("STALEWUSDT", Side.BUY, "1", "3");
         await().atMost(PATIENCE).until(() -> reconcileOnly(symbol).equals("in_sync"));
         assertThat(Database.count("SELECT count(*) FROM positions WHERE account = ? AND symbol = ?", ACCOUNT, symbol)).isEqualTo(1);
     }
@@ -192,14 +198,17 @@ class BinanceVenueTest {
         String symbol = "ZEROUSDT";
         long id = activePosition(symbol, Side.BUY, "3", "7");
         standIn.setPosition(symbol, "0", null);
-        // positionRisk leaves a flat symbol out: flat as of the server time less position-risk-lag, so only once that
-        // lag has passed since the entry fill is the answer fresh.
+        // positionRisk leaves a flat symbol out: flat as of the newest change it lists, so only an answer that shows a
+        // change after the entry fill (here another position's entry) says "flat" for it.
+        activePosition("ZEROWUSDT", Side.BUY, "1", "3");
         await().atMost(PATIENCE).until(() -> reconcileOnly(symbol).equals("observed"));
 
         CommandResult result = answer(close(symbol));
 
-        assertThat(result.outcome()).isEqualTo(Outcome.CLOSED_RECONCILED);
-        assertThat(status(id)).isEqualTo("CLOSED");
+        // A stored "none" is asked again before the position is closed without an order (HoldingCheck).
+        assertThat(result.outcome()).isEqualTo(Outcome.CLOSING);
+        await().atMost(PATIENCE).until(() -> status(id).equals("CLOSED"));
+        assertThat(Database.count("SELECT count(*) FROM positions WHERE id = ? AND close_reason = 'RECONCILED'", id)).isEqualTo(1);
         assertThat(standIn.orders(symbol)).as("the entry only").hasSize(1);
     }
 
@@ -277,6 +286,90 @@ class BinanceVenueTest {
 
         assertThat(standIn.refusedRequests() - refusedBefore).as("requests answered 429").isEqualTo(3);
         assertThat(standIn.algoOrders(symbol)).filteredOn(o -> o.status().equals("NEW")).as("working stops").isEmpty();
+    }
+
+    @Test
+    void aPositionRiskBehindAFillDoesNotSayItsSymbolWasFlatAfterTheFill() {
+        long witness = activePosition("LAGWUSDT", Side.BUY, "1", "4");
+        long witnessFill = standIn.position("LAGWUSDT").updateTime();
+        String symbol = "LAGUSDT";
+        long id = activePosition(symbol, Side.BUY, "2", "8");
+        Instant fill = Instant.ofEpochMilli(standIn.position(symbol).updateTime());
+
+        // positionRisk has not taken in the entry fill yet: it leaves the symbol out (flat, no orders).
+        standIn.faults().positionRiskAsOf(fill.minusMillis(1));
+        // Long enough that the server time minus position-risk-lag (500 ms) is after the fill.
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(fill.plusSeconds(1)));
+        AccountSnapshot snapshot = venue().snapshot(ACCOUNT).await().atMost(PATIENCE);
+
+        assertThat(snapshot.positions()).noneMatch(p -> p.symbol().equals(symbol));
+        assertThat(snapshot.asOf()).as("as fresh as the newest change it shows: the witness's fill").isEqualTo(Instant.ofEpochMilli(witnessFill))
+                .isBefore(fill);
+        assertThat(reconcileOnly(symbol)).isEqualTo("stale");
+        assertThat(observations(symbol)).isZero();
+        assertThat(status(id)).isEqualTo("ACTIVE");
+
+        standIn.faults().positionRiskLag(Duration.ZERO);
+        assertThat(reconcileOnly(symbol)).isEqualTo("in_sync");
+        assertThat(status(witness)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void openOrdersListsPositracksAndForeignOrdersOfEverySymbolRegularAndConditional() {
+        standIn.setMarkPrice("OPENAUSDT", "100");
+        long id = answer(open("OPENAUSDT", Side.BUY, "2", "95")).position().id();
+        await().atMost(PATIENCE).until(() -> status(id).equals("ACTIVE"));
+        String stop = standIn.algoOrders("OPENAUSDT").get(0).clientId();
+        standIn.restingOrder("OPENBUSDT", "BUY", "LIMIT", "3", false, "hand-limit-1");
+        standIn.restingOrder("OPENBUSDT", "SELL", "MARKET", "0.5", true, "pt-999999-x-1");
+        standIn.conditionalOrder("OPENCUSDT", "SELL", "TAKE_PROFIT_MARKET", "1.25", "120", true, "hand-tp-1");
+
+        List<OpenOrder> orders = venue().openOrders(ACCOUNT).await().atMost(PATIENCE).stream()
+                .filter(o -> o.symbol().startsWith("OPEN")).toList();
+
+        assertThat(orders).containsExactlyInAnyOrder(
+                new OpenOrder(ACCOUNT, VENUE, "OPENAUSDT", stop, Side.SELL, OrderType.STOP_MARKET, new BigDecimal("2"), new BigDecimal("95"), true),
+                new OpenOrder(ACCOUNT, VENUE, "OPENBUSDT", "hand-limit-1", Side.BUY, null, new BigDecimal("3"), null, false),
+                new OpenOrder(ACCOUNT, VENUE, "OPENBUSDT", "pt-999999-x-1", Side.SELL, OrderType.MARKET, new BigDecimal("0.5"), null, true),
+                new OpenOrder(ACCOUNT, VENUE, "OPENCUSDT", "hand-tp-1", Side.SELL, OrderType.TAKE_PROFIT_MARKET, new BigDecimal("1.25"),
+                        new BigDecimal("120"), true));
+        assertThat(orders).filteredOn(o -> o.positrackId().isPresent()).hasSize(2);
+        assertThatThrownBy(() -> venue().openOrders("another-account").await().atMost(PATIENCE)).hasMessageContaining("knows only");
+    }
+
+    @Test
+    void anOpenOrdersQueryThatFailsOrCannotBeReadFailsTheCallInsteadOfListingFewer() {
+        standIn.faults().breakEndpoint("/fapi/v1/openAlgoOrders", 503, "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}");
+        assertThatThrownBy(() -> venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).hasMessageContaining("open algo orders");
+
+        standIn.faults().reset().breakEndpoint("/fapi/v1/openOrders", 200, "{\"orders\":[]}");
+        assertThatThrownBy(() -> venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).hasMessageContaining("not readable");
+
+        standIn.faults().reset().tooManyRequests(1, Duration.ofSeconds(1));
+        assertThat(venue().openOrders(ACCOUNT).await().atMost(PATIENCE)).as("a 429 is asked again").isNotNull();
+    }
+
+    @Test
+    void aStopLossFilledWhileTheStreamWasDownClosesAsAStopLossWithItsPrice() {
+        String symbol = "GAPUSDT";
+        standIn.setMarkPrice(symbol, "100");
+        long id = answer(open(symbol, Side.BUY, "2", "95")).position().id();
+        await().atMost(PATIENCE).until(() -> status(id).equals("ACTIVE"));
+        double applied = registry.counter("positrack.venue.gap_lookups", "outcome", "applied").count();
+
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        standIn.setMarkPrice(symbol, "94.5");
+        assertThat(standIn.position(symbol).amount()).as("the stop filled on the venue").isEqualByComparingTo("0");
+        assertThat(status(id)).as("no event reached the service").isEqualTo("ACTIVE");
+        standIn.streamsDown(false);
+
+        await().atMost(PATIENCE).until(() -> status(id).equals("CLOSED"));
+        assertThat(Database.count("""
+                SELECT count(*) FROM positions WHERE id = ? AND close_reason = 'STOP_LOSS' AND exit_price = 94.5 AND realized_pnl = -11""", id))
+                .isEqualTo(1);
+        assertThat(registry.counter("positrack.venue.gap_lookups", "outcome", "applied").count()).isGreaterThan(applied);
+        assertThat(standIn.orders(symbol)).as("nothing sent after the gap: the entry and the stop's market order").hasSize(2);
     }
 
     // ---------------------------------------------------------------- helpers
