@@ -52,6 +52,13 @@ public class PositionReportHandler {
 
     static final String INBOX_SOURCE = "venue-reports";
 
+    /**
+     * The inbox source of the lines of a snapshot this service asked for itself ({@link Reconciler}). Their ids are
+     * fresh each run and no topic holds them, so nothing can deliver one again: the retention prunes them much sooner
+     * than reports from {@code venue-events} (docs/architecture.md "Bounded storage").
+     */
+    public static final String SNAPSHOT_SOURCE = "venue-snapshots";
+
     private final Pool pool;
     private final Inbox inbox;
     private final VenueWatermarks watermarks;
@@ -87,9 +94,18 @@ public class PositionReportHandler {
         }
     }
 
-    /** The outcome of applying one report, for metrics, logs and tests. */
+    /** The outcome of applying one report from {@code venue-events}, for metrics, logs and tests. */
     public Uni<String> apply(VenuePositionReport report) {
-        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, Inbox.UNSCOPED, report.reportId(), null).flatMap(claim -> {
+        return apply(report, INBOX_SOURCE);
+    }
+
+    /** The outcome of applying one line of a snapshot this service took itself (never redelivered). */
+    public Uni<String> applySnapshotLine(VenuePositionReport report) {
+        return apply(report, SNAPSHOT_SOURCE);
+    }
+
+    private Uni<String> apply(VenuePositionReport report, String source) {
+        return pool.withTransaction(tx -> inbox.claim(tx, source, Inbox.UNSCOPED, report.reportId(), null).flatMap(claim -> {
             if (claim != Inbox.Claim.FIRST) {
                 return Uni.createFrom().item(new Applied("duplicate", List.of()));
             }

@@ -114,7 +114,7 @@ public class Reconciler {
     public Uni<List<String>> reconcile(ExecutionVenue venue, String account) {
         return venue.snapshot(account).flatMap(snapshot -> openSymbols(venue.name(), account).flatMap(open -> {
             List<VenuePositionReport> lines = lines(snapshot, open);
-            return Multi.createFrom().iterable(lines).onItem().transformToUniAndConcatenate(reports::apply).collect().asList();
+            return Multi.createFrom().iterable(lines).onItem().transformToUniAndConcatenate(reports::applySnapshotLine).collect().asList();
         })).call(outcomes -> orders.reconcile(venue, account));
     }
 

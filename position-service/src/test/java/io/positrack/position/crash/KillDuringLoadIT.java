@@ -191,7 +191,7 @@ class KillDuringLoadIT {
         int republishedEvents = run.assertEventsContiguousAndEqualToAuditTrail(account);
         assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue(account));
         long orderUpdates = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
-        long reports = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
+        long reports = run.count("SELECT count(*) FROM inbox WHERE source IN ('venue-reports', 'venue-snapshots')");
         long venueEvents = orderUpdates + reports;
         System.out.printf("KillDuringLoadIT: %d distinct venue events applied: %d order updates, %d position reports%n", venueEvents,
                 orderUpdates, reports);

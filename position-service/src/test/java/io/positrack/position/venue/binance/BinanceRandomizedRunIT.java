@@ -221,13 +221,13 @@ class BinanceRandomizedRunIT {
         assertThat(standIn.signatureFailures()).as("requests the stand-in refused for their key, signature or timestamp").isZero();
 
         long orderUpdates = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
-        long reports = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-reports'");
+        long reports = run.count("SELECT count(*) FROM inbox WHERE source IN ('venue-reports', 'venue-snapshots')");
         long venueEvents = orderUpdates + reports;
         System.out.printf("BinanceRandomizedRunIT: %d distinct venue events applied: %d order updates, %d position reports (%s)%n",
                 venueEvents, orderUpdates, reports, run.breakdown("""
                         SELECT CASE WHEN message_id LIKE 'binance-au:%' THEN 'ACCOUNT_UPDATE' WHEN message_id LIKE 'binance-pr:%'
                         THEN 'positionRisk line' WHEN message_id LIKE 'recon-%' THEN 'flat (left out of positionRisk)' ELSE 'other' END, count(*)
-                          FROM inbox WHERE source = 'venue-reports' GROUP BY 1 ORDER BY 1"""));
+                          FROM inbox WHERE source IN ('venue-reports', 'venue-snapshots') GROUP BY 1 ORDER BY 1"""));
         System.out.printf("BinanceRandomizedRunIT: %d commands over %d symbols, %d answered before kill -9, service down %d s, "
                 + "%d audit events, %d positions; republished after the kill: %d results, %d events (deduplicated by consumers); "
                 + "all answered after %d s, settled after %d s; seed %d%n",
