@@ -23,6 +23,54 @@ public interface PositionConfig {
 
     Audit audit();
 
+    Retention retention();
+
+    /**
+     * How long rows are kept (docs/architecture.md "Bounded storage"). Ages that dedupe redeliveries are refused at
+     * startup when shorter than what a topic can still redeliver ({@code RetentionFloors}).
+     */
+    interface Retention {
+        /** How often old rows are pruned. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Delay of the first prune after startup. */
+        @WithDefault("5m")
+        Duration initialDelay();
+
+        /** Rows deleted per statement: each batch is its own short transaction, never one giant DELETE. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Batches per table and run at most, so one run stays short; what is left is pruned by the next run. */
+        @WithDefault("200")
+        int maxBatchesPerRun();
+
+        /** Claimed commands, order updates and reports from {@code venue-events} ({@code inbox}). */
+        @WithDefault("35d")
+        Duration inbox();
+
+        /** Claimed lines of the snapshots reconciliation takes itself (inbox source {@code venue-snapshots}). */
+        @WithDefault("1d")
+        Duration snapshotLines();
+
+        /** Published outbox rows (unpublished and set-aside rows are never pruned). */
+        @WithDefault("35d")
+        Duration publishedOutbox();
+
+        /** The fill ledger ({@code venue_order_updates}): only rows of finished positions and of unknown orders. */
+        @WithDefault("35d")
+        Duration orderUpdates();
+
+        /** Discrepancy observations not seen again for this long ({@code reconciliation_observations}). */
+        @WithDefault("1d")
+        Duration observations();
+
+        /** The operators' record of order repairs ({@code venue_order_repairs}). */
+        @WithDefault("90d")
+        Duration orderRepairs();
+    }
+
     interface Audit {
         /** How often the invariant audit runs (it is also run on demand by {@code GET /admin/audit}). */
         @WithDefault("60s")
