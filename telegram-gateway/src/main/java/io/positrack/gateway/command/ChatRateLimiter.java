@@ -2,8 +2,9 @@ package io.positrack.gateway.command;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+
+import io.positrack.gateway.support.LruMap;
 
 /**
  * A token bucket per user in a chat: {@code capacity} commands, refilled evenly over {@code per}. A user over the
@@ -20,31 +21,42 @@ public final class ChatRateLimiter {
         LIMITED_SILENT
     }
 
-    private static final int MAX_TRACKED_SENDERS = 10_000;
+    /**
+     * Senders tracked at most. An allow-listed group chat without a {@code users} list lets any member in, so the
+     * senders are not bounded by the configuration: past the bound the sender quiet for longest is forgotten. It has
+     * usually refilled and loses nothing; only more than this many senders within one refill period could get one a
+     * fresh bucket.
+     */
+    static final int MAX_TRACKED_SENDERS = 10_000;
 
     private final int capacity;
     private final double tokensPerNano;
-    private final Map<Sender, Bucket> buckets = new HashMap<>();
+    private final Map<Sender, Bucket> buckets;
 
     /** Whose budget a command spends. */
     private record Sender(long chatId, long userId) {
     }
 
     public ChatRateLimiter(int capacity, Duration per) {
+        this(capacity, per, MAX_TRACKED_SENDERS);
+    }
+
+    ChatRateLimiter(int capacity, Duration per, int maxTrackedSenders) {
         if (capacity < 1 || per.isZero() || per.isNegative()) {
             throw new IllegalArgumentException("a rate limit needs at least one command per positive duration");
         }
         this.capacity = capacity;
         this.tokensPerNano = capacity / (double) per.toNanos();
+        this.buckets = new LruMap<>(maxTrackedSenders);
+    }
+
+    /** How many senders have a bucket now. */
+    synchronized int trackedSenders() {
+        return buckets.size();
     }
 
     public synchronized Decision acquire(long chatId, long userId, Instant now) {
-        Sender sender = new Sender(chatId, userId);
-        if (buckets.size() >= MAX_TRACKED_SENDERS && !buckets.containsKey(sender)) {
-            // Bounded memory: forget senders whose bucket has refilled (they lose nothing).
-            buckets.values().removeIf(b -> refill(b, now) >= capacity);
-        }
-        Bucket bucket = buckets.computeIfAbsent(sender, id -> new Bucket(capacity, now));
+        Bucket bucket = buckets.computeIfAbsent(new Sender(chatId, userId), id -> new Bucket(capacity, now));
         bucket.tokens = refill(bucket, now);
         bucket.at = now;
         if (bucket.tokens >= 1) {

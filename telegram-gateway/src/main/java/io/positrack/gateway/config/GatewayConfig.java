@@ -63,9 +63,40 @@ public interface GatewayConfig {
 
     Send send();
 
-    /** How long processed update ids and sent-reply records are kept (Telegram keeps updates 24 h). */
-    @WithDefault("7d")
-    Duration retention();
+    Retention retention();
+
+    /**
+     * How long dedupe records are kept (docs/telegram-gateway.md "Retention"). Each must outlive every redelivery of
+     * what it dedupes; shorter settings are refused at startup ({@code RetentionFloors}).
+     */
+    interface Retention {
+        /** How often old rows are pruned. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Delay of the first prune after startup. */
+        @WithDefault("5m")
+        Duration initialDelay();
+
+        /** Rows deleted per statement, each its own short transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Batches per table and run at most; what is left waits for the next run. */
+        @WithDefault("200")
+        int maxBatchesPerRun();
+
+        /** Processed Telegram updates: Telegram redelivers an unconfirmed update for up to 24 hours. */
+        @WithDefault("7d")
+        Duration updates();
+
+        /**
+         * Sent-reply claims: they dedupe records of {@code command-results} (7 days), {@code alerts} (30 days) and
+         * {@code position-events}, and dead letters replayed from the {@code -dlq} topics (30 days).
+         */
+        @WithDefault("35d")
+        Duration replies();
+    }
 
     /** Which {@code position-events} reach subscribed chats. */
     @WithDefault("PositionOpened,PositionActivated,PositionClosed,PositionRolledBack,PositionAdopted")

@@ -3,9 +3,7 @@ package io.positrack.gateway.notify;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,12 +30,12 @@ import io.smallrye.mutiny.Uni;
 public class MarketPrices {
 
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    /** More symbols than any market we serve; a flood of made-up ones cannot grow the cache past it. */
+    /** More symbols than any market we serve: a flood of made-up ones only pushes out the symbols ticked least recently. */
     static final int MAX_SYMBOLS = 10_000;
 
     private final WireReader<MarketTick> ticks;
     private final ConsumerPipeline pipeline;
-    private final Map<String, Price> last = new ConcurrentHashMap<>();
+    private final LastPrices last = new LastPrices(MAX_SYMBOLS, STALE_AFTER);
 
     public MarketPrices(ConsumerPipeline pipeline, RecordRules rules, OutsideClock clock) {
         this.ticks = rules.ticks(clock);
@@ -50,25 +48,11 @@ public class MarketPrices {
     }
 
     private Verdict remember(MarketTick tick) {
-        Instant now = Instant.now();
-        if (!last.containsKey(tick.symbol()) && last.size() >= MAX_SYMBOLS) {
-            last.values().removeIf(p -> p.at().isBefore(now.minus(STALE_AFTER)));
-            if (last.size() >= MAX_SYMBOLS) {
-                return Verdict.skipped("price cache full");
-            }
-        }
-        last.put(tick.symbol(), new Price(TickRules.price(tick), now));
+        last.remember(tick.symbol(), TickRules.price(tick), Instant.now());
         return Verdict.applied();
     }
 
     public Optional<BigDecimal> lastPrice(String symbol) {
-        Price price = symbol == null ? null : last.get(symbol);
-        if (price == null || price.at().isBefore(Instant.now().minus(STALE_AFTER))) {
-            return Optional.empty();
-        }
-        return Optional.of(price.value());
-    }
-
-    private record Price(BigDecimal value, Instant at) {
+        return last.at(symbol, Instant.now());
     }
 }

@@ -47,4 +47,30 @@ class ChatRateLimiterTest {
 
         assertThat(limiter.acquire(1, 11, t0)).isEqualTo(Decision.ALLOWED);
     }
+
+    @Test
+    void aFloodOfSendersNeverGrowsTheLimiterPastItsBound() {
+        ChatRateLimiter limiter = new ChatRateLimiter(3, Duration.ofSeconds(60), 100);
+        for (long user = 0; user < 10_000; user++) {
+            // All within one refill period: none of them has refilled, which the old sweep needed to forget one.
+            limiter.acquire(-100, user, t0);
+        }
+
+        assertThat(limiter.trackedSenders()).isEqualTo(100);
+    }
+
+    @Test
+    void theSenderQuietLongestIsForgottenNotTheLimitedOneThatKeepsSending() {
+        ChatRateLimiter limiter = new ChatRateLimiter(1, Duration.ofSeconds(60), 3);
+        limiter.acquire(1, 10, t0);
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.LIMITED_NOTIFY);
+        limiter.acquire(1, 20, t0);
+        limiter.acquire(1, 30, t0);
+        // User 10 speaks again, so the sender quiet longest is 20: user 40 pushes out 20, not the limited user 10.
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.LIMITED_SILENT);
+        limiter.acquire(1, 40, t0);
+
+        assertThat(limiter.acquire(1, 10, t0)).isEqualTo(Decision.LIMITED_SILENT);
+        assertThat(limiter.trackedSenders()).isEqualTo(3);
+    }
 }
