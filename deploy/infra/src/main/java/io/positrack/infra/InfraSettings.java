@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param postgresPassword password for {@code postgresUrl}; never logged
  * @param dataDirectory where the embedded broker and database keep their files; empty means a fresh
  *        temporary directory that is deleted on close
+ * @param durablePostgres whether embedded PostgreSQL writes durably ({@code fsync} and {@code synchronous_commit} on):
+ *        the local run's default. Off, the library's defaults, is faster and loses committed work when the server is
+ *        killed: for tests, whose data is thrown away, and {@code --fast-unsafe} demos
  */
 public record InfraSettings(int partitions, Optional<String> postgresUrl, String postgresUser,
-        String postgresPassword, Optional<Path> dataDirectory) {
+        String postgresPassword, Optional<Path> dataDirectory, boolean durablePostgres) {
 
     public static final int DEFAULT_PARTITIONS = 4;
 
@@ -27,18 +30,36 @@ public record InfraSettings(int partitions, Optional<String> postgresUrl, String
         }
     }
 
-    /** Settings from {@code positrack.infra.*} system properties or {@code POSITRACK_INFRA_*} variables. */
+    /** Settings whose embedded PostgreSQL is fast and not durable, as tests want it. */
+    public InfraSettings(int partitions, Optional<String> postgresUrl, String postgresUser, String postgresPassword,
+            Optional<Path> dataDirectory) {
+        this(partitions, postgresUrl, postgresUser, postgresPassword, dataDirectory, false);
+    }
+
+    /**
+     * Settings from {@code positrack.infra.*} system properties or {@code POSITRACK_INFRA_*} variables. Embedded
+     * PostgreSQL is not durable unless {@code postgres.durable} is {@code true}: tests keep the fast setting.
+     */
     public static InfraSettings fromEnvironment() {
         return new InfraSettings(
                 Integer.parseInt(read("partitions").orElse(Integer.toString(DEFAULT_PARTITIONS))),
                 read("postgres.url"),
                 read("postgres.user").orElse("postgres"),
                 read("postgres.password").orElse(""),
-                read("data.dir").map(Path::of));
+                read("data.dir").map(Path::of),
+                read("postgres.durable").map(Boolean::parseBoolean).orElse(false));
     }
 
     public InfraSettings withDataDirectory(Path directory) {
-        return new InfraSettings(partitions, postgresUrl, postgresUser, postgresPassword, Optional.of(directory));
+        return new InfraSettings(partitions, postgresUrl, postgresUser, postgresPassword, Optional.of(directory), durablePostgres);
+    }
+
+    public InfraSettings withTemporaryData() {
+        return new InfraSettings(partitions, postgresUrl, postgresUser, postgresPassword, Optional.empty(), durablePostgres);
+    }
+
+    public InfraSettings withDurablePostgres(boolean durable) {
+        return new InfraSettings(partitions, postgresUrl, postgresUser, postgresPassword, dataDirectory, durable);
     }
 
     private static Optional<String> read(String key) {
@@ -55,6 +76,6 @@ public record InfraSettings(int partitions, Optional<String> postgresUrl, String
         // Records print every component; the password must never reach a log line.
         return "InfraSettings[partitions=" + partitions + ", postgresUrl=" + postgresUrl.orElse("<embedded>")
                 + ", postgresUser=" + postgresUser + ", dataDirectory=" + dataDirectory.map(Path::toString).orElse("<temporary>")
-                + "]";
+                + ", durablePostgres=" + durablePostgres + "]";
     }
 }

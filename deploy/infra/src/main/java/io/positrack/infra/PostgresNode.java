@@ -61,6 +61,12 @@ public final class PostgresNode implements AutoCloseable {
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     // Room for every service's pool plus concurrent test clients.
                     .setServerConfig("max_connections", "300");
+            if (settings.durablePostgres()) {
+                // zonky starts postgres with -F (fsync off) and sets synchronous_commit=off by default: fast, but a server
+                // killed under load loses commits it has already acknowledged. Its -c options come after -F on the command
+                // line, and the last setting of an option wins, so these turn both back on.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             Optional<Path> dir = settings.dataDirectory().map(d -> d.resolve("postgres"));
             if (dir.isPresent()) {
                 Files.createDirectories(dir.get());

@@ -19,10 +19,10 @@ import java.util.Optional;
  * @param account the trading account every allow-listed chat is mapped to
  */
 public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path repository, Optional<RealTelegram> telegram,
-        String account) {
+        String account, boolean fastUnsafe) {
 
     public static final String USAGE = String.join("\n",
-            "Usage: java -jar deploy/local/target/positrack-local.jar [--demo] [--data-dir DIR] [--repo DIR]",
+            "Usage: java -jar deploy/local/target/positrack-local.jar [--demo] [--data-dir DIR] [--repo DIR] [--fast-unsafe]",
             "",
             "  --demo          play a scripted scenario through the Telegram stand-in, print the conversation, exit",
             "                  0 on success (always a fresh temporary data directory and the stand-in)",
@@ -30,6 +30,8 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
             "                  (env POSITRACK_DATA_DIR; default: a fresh temporary directory, deleted on exit)",
             "  --repo DIR      the repository checkout with the packaged services (env POSITRACK_HOME;",
             "                  default: the current directory or the nearest parent that has them)",
+            "  --fast-unsafe   run PostgreSQL with fsync and synchronous commit off: faster, but a crash of the",
+            "                  database loses positions already answered (throwaway demos only)",
             "  --help          this text",
             "",
             "Environment: TELEGRAM_BOT_TOKEN (talk to the real Telegram instead of the stand-in) with",
@@ -58,6 +60,7 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
     /** @return empty when {@code --help} was asked for */
     public static Optional<LaunchOptions> parse(String[] args, Map<String, String> env, Path workingDirectory) {
         boolean demo = false;
+        boolean fastUnsafe = false;
         String dataDir = blankToNull(env.get("POSITRACK_DATA_DIR"));
         String repo = blankToNull(env.get("POSITRACK_HOME"));
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -73,6 +76,9 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
                 case "--repo":
                     repo = value(arg, rest);
                     break;
+                case "--fast-unsafe":
+                    fastUnsafe = true;
+                    break;
                 case "--help":
                 case "-h":
                     return Optional.empty();
@@ -83,7 +89,7 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
         Path repository = repo != null ? Path.of(repo).toAbsolutePath().normalize() : findRepository(workingDirectory);
         String account = Optional.ofNullable(blankToNull(env.get("POSITRACK_ACCOUNT"))).orElse("local");
         return Optional.of(new LaunchOptions(demo, Optional.ofNullable(dataDir).map(d -> Path.of(d).toAbsolutePath().normalize()),
-                repository, realTelegram(env), account));
+                repository, realTelegram(env), account, fastUnsafe));
     }
 
     private static Optional<RealTelegram> realTelegram(Map<String, String> env) {

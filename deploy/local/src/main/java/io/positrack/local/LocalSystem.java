@@ -78,6 +78,22 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The infrastructure the local run asks for: PostgreSQL durable unless {@code --fast-unsafe} (a position answered
+     * OPENED must survive a kill -9 of the database), the data directory of the options.
+     */
+    static InfraSettings infraSettings(LaunchOptions options, InfraSettings fromEnvironment) {
+        InfraSettings settings = fromEnvironment.withDurablePostgres(!options.fastUnsafe());
+        if (options.dataDirectory().isPresent()) {
+            return settings.withDataDirectory(options.dataDirectory().get());
+        }
+        if (options.demo()) {
+            // The demo's scripted market assumes a fresh symbol, whatever POSITRACK_INFRA_DATA_DIR says.
+            return settings.withTemporaryData();
+        }
+        return settings;
+    }
+
     /** Starts everything; on failure, stops what was started and rethrows. */
     public LocalSystem start() {
         try {
@@ -88,14 +104,7 @@ public final class LocalSystem implements AutoCloseable {
                             + "\nBuild the services first, from the repository root: ./mvnw -B -ntp -q install -DskipTests");
                 }
             }
-            InfraSettings settings = InfraSettings.fromEnvironment();
-            if (options.dataDirectory().isPresent()) {
-                settings = settings.withDataDirectory(options.dataDirectory().get());
-            } else if (options.demo()) {
-                // The demo's scripted market assumes a fresh symbol, whatever POSITRACK_INFRA_DATA_DIR says.
-                settings = new InfraSettings(settings.partitions(), settings.postgresUrl(), settings.postgresUser(),
-                        settings.postgresPassword(), Optional.empty());
-            }
+            InfraSettings settings = infraSettings(options, InfraSettings.fromEnvironment());
             step("Starting Kafka and PostgreSQL ("
                     + settings.dataDirectory().map(d -> "data in " + d).orElse("fresh temporary data") + ")");
             synchronized (infraLock) {

@@ -23,6 +23,13 @@ class LaunchOptionsTest {
         assertThat(o.dataDirectory()).isEmpty();
         assertThat(o.telegram()).isEmpty();
         assertThat(o.account()).isEqualTo("local");
+        assertThat(o.fastUnsafe()).isFalse();
+    }
+
+    @Test
+    void fastUnsafeIsOnlyWhatTheOptionAsksFor() {
+        assertThat(LaunchOptions.parse(new String[] { "--fast-unsafe" }, Map.of(), repo).orElseThrow().fastUnsafe()).isTrue();
+        assertThat(LaunchOptions.parse(new String[] { "--demo" }, Map.of(), repo).orElseThrow().fastUnsafe()).isFalse();
     }
 
     @Test
