@@ -29,23 +29,7 @@ public interface PositionConfig {
      * How long rows are kept (docs/architecture.md "Bounded storage"). Ages that dedupe redeliveries are refused at
      * startup when shorter than what a topic can still redeliver ({@code RetentionFloors}).
      */
-    interface Retention {
-        /** How often old rows are pruned. */
-        @WithDefault("1h")
-        Duration interval();
-
-        /** Delay of the first prune after startup. */
-        @WithDefault("5m")
-        Duration initialDelay();
-
-        /** Rows deleted per statement: each batch is its own short transaction, never one giant DELETE. */
-        @WithDefault("1000")
-        int batchSize();
-
-        /** Batches per table and run at most, so one run stays short; what is left is pruned by the next run. */
-        @WithDefault("200")
-        int maxBatchesPerRun();
-
+    interface Retention extends io.positrack.runtime.retention.BatchBudget {
         /** Claimed commands, order updates and reports from {@code venue-events} ({@code inbox}). */
         @WithDefault("35d")
         Duration inbox();

@@ -12,14 +12,6 @@ public record PruneRun(Map<PrunedTable, Long> pruned, java.util.Set<PrunedTable>
         unfinished = java.util.Set.copyOf(unfinished);
     }
 
-    /**
-     * Whether to delete another batch: a full batch means more old rows may be waiting, a short one that none are.
-     * Bounded by the run's budget so one run never holds the database for long.
-     */
-    public static boolean another(long deletedInBatch, int batchSize, int batchesDone, int maxBatches) {
-        return deletedInBatch >= batchSize && batchesDone < maxBatches;
-    }
-
     public long total() {
         return pruned.values().stream().mapToLong(Long::longValue).sum();
     }

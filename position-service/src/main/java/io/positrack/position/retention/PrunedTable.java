@@ -70,11 +70,8 @@ public enum PrunedTable {
         return maxAge.apply(retention);
     }
 
-    /**
-     * One batch: deletes the rows the query selected, by their physical ids. A row updated since it was selected
-     * has another ctid and is left for the next run, so a concurrent change is never deleted unseen.
-     */
-    public String deleteBatch() {
-        return "DELETE FROM " + table + " WHERE ctid = ANY (ARRAY (" + oldRows + "))";
+    /** The table's batched delete ({@code BatchedDelete}: by the selected rows' physical ids, within a batch budget). */
+    public io.positrack.runtime.retention.BatchedDelete batchedDelete(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new io.positrack.runtime.retention.BatchedDelete(label(), table, oldRows, registry);
     }
 }

@@ -9,16 +9,15 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.position.config.PositionConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import io.positrack.runtime.retention.BatchedDelete;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Deletes rows older than their table's retention ({@link PrunedTable}), in batches of its own short transactions,
@@ -29,14 +28,13 @@ public class RetentionPruner {
 
     private final Pool pool;
     private final PositionConfig config;
-    private final Map<PrunedTable, Counter> pruned = new EnumMap<>(PrunedTable.class);
+    private final Map<PrunedTable, BatchedDelete> deletes = new EnumMap<>(PrunedTable.class);
 
     public RetentionPruner(Pool pool, PositionConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
         for (PrunedTable t : PrunedTable.values()) {
-            pruned.put(t, Counter.builder("positrack.retention.pruned").tag("table", t.label())
-                    .description("Rows deleted by the retention prune because they outlived their table's retention").register(registry));
+            deletes.put(t, t.batchedDelete(registry));
         }
     }
 
@@ -64,33 +62,15 @@ public class RetentionPruner {
         Set<PrunedTable> unfinished = EnumSet.noneOf(PrunedTable.class);
         long started = System.nanoTime();
         return Multi.createFrom().items(PrunedTable.values())
-                .onItem().transformToUniAndConcatenate(t -> prune(t, 0, 0L).invoke(result -> {
-                    counts.put(t, result.deleted());
-                    if (result.budgetUsedUp()) {
-                        unfinished.add(t);
-                    }
-                }))
+                .onItem().transformToUniAndConcatenate(t -> deletes.get(t).run(pool, t.maxAge(config.retention()), config.retention())
+                        .invoke(result -> {
+                            counts.put(t, result.deleted());
+                            if (result.budgetUsedUp()) {
+                                unfinished.add(t);
+                            }
+                        }))
                 .collect().last()
                 .map(last -> new PruneRun(counts, unfinished))
                 .invoke(run -> Log.infof("%s in %d ms", run.summary(), (System.nanoTime() - started) / 1_000_000));
-    }
-
-    private record TableResult(long deleted, boolean budgetUsedUp) {
-    }
-
-    private Uni<TableResult> prune(PrunedTable table, int batchesDone, long deletedSoFar) {
-        PositionConfig.Retention retention = config.retention();
-        return pool.preparedQuery(table.deleteBatch()).execute(Tuple.of(table.maxAge(retention).toSeconds(), retention.batchSize()))
-                .flatMap(rows -> {
-                    int deleted = rows.rowCount();
-                    pruned.get(table).increment(deleted);
-                    int done = batchesDone + 1;
-                    long total = deletedSoFar + deleted;
-                    if (PruneRun.another(deleted, retention.batchSize(), done, retention.maxBatchesPerRun())) {
-                        return prune(table, done, total);
-                    }
-                    boolean budgetUsedUp = deleted >= retention.batchSize();
-                    return Uni.createFrom().item(new TableResult(total, budgetUsedUp));
-                });
     }
 }

@@ -10,19 +10,6 @@ import org.junit.jupiter.api.Test;
 class PruneRunTest {
 
     @Test
-    void aFullBatchAsksForAnotherAndAShortOneEndsTheTable() {
-        assertThat(PruneRun.another(1000, 1000, 1, 200)).isTrue();
-        assertThat(PruneRun.another(999, 1000, 1, 200)).isFalse();
-        assertThat(PruneRun.another(0, 1000, 1, 200)).isFalse();
-    }
-
-    @Test
-    void aRunStopsAtItsBatchBudgetEvenWithRowsLeft() {
-        assertThat(PruneRun.another(1000, 1000, 199, 200)).isTrue();
-        assertThat(PruneRun.another(1000, 1000, 200, 200)).isFalse();
-    }
-
-    @Test
     void theSummaryNamesEveryTableInOneOrderAndWhatIsLeftOver() {
         PruneRun run = new PruneRun(Map.of(PrunedTable.OUTBOX, 5L, PrunedTable.INBOX, 7L), Set.of(PrunedTable.INBOX));
         assertThat(run.total()).isEqualTo(12);
@@ -33,7 +20,7 @@ class PruneRunTest {
     @Test
     void everyBatchDeletesBySelectedRowIdsWithinItsLimit() {
         for (PrunedTable t : PrunedTable.values()) {
-            assertThat(t.deleteBatch()).startsWith("DELETE FROM ").contains("WHERE ctid = ANY (ARRAY (", "LIMIT $2", "SKIP LOCKED", "$1");
+            assertThat(t.batchedDelete(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).statement()).startsWith("DELETE FROM ").contains("WHERE ctid = ANY (ARRAY (", "LIMIT $2", "SKIP LOCKED", "$1");
         }
     }
 }

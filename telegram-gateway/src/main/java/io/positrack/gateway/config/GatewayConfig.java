@@ -69,23 +69,7 @@ public interface GatewayConfig {
      * How long dedupe records are kept (docs/telegram-gateway.md "Retention"). Each must outlive every redelivery of
      * what it dedupes; shorter settings are refused at startup ({@code RetentionFloors}).
      */
-    interface Retention {
-        /** How often old rows are pruned. */
-        @WithDefault("1h")
-        Duration interval();
-
-        /** Delay of the first prune after startup. */
-        @WithDefault("5m")
-        Duration initialDelay();
-
-        /** Rows deleted per statement, each its own short transaction. */
-        @WithDefault("1000")
-        int batchSize();
-
-        /** Batches per table and run at most; what is left waits for the next run. */
-        @WithDefault("200")
-        int maxBatchesPerRun();
-
+    interface Retention extends io.positrack.runtime.retention.BatchBudget {
         /** Processed Telegram updates: Telegram redelivers an unconfirmed update for up to 24 hours. */
         @WithDefault("7d")
         Duration updates();
