@@ -188,6 +188,16 @@ public class PositionRepository {
         return protectionAttempts(client, List.of(positionId)).map(m -> java.util.Optional.ofNullable(m.get(positionId)));
     }
 
+    /** An open position with its protection attempt (null when nothing has decided its protection yet). */
+    public record WithProtection(PositionSnapshot position, Integer protectionAttempt) {
+    }
+
+    /** Every open position of an account on a venue, by symbol, each with its protection attempt. */
+    public Uni<List<WithProtection>> listOpenWithProtection(SqlClient client, String account, String venue) {
+        return listOpen(client, account, venue).flatMap(open -> protectionAttempts(client, open.stream().map(PositionSnapshot::id).toList())
+                .map(attempts -> open.stream().map(p -> new WithProtection(p, attempts.get(p.id()))).toList()));
+    }
+
     /** Every open position of an account on a venue, by symbol. */
     public Uni<List<PositionSnapshot>> listOpen(SqlClient client, String account, String venue) {
         return client.preparedQuery("SELECT " + PositionRows.COLUMNS

@@ -70,11 +70,10 @@ public class ProtectionReconciler {
     public Uni<ProtectionPlan.Plan> reconcile(ExecutionVenue venue, String account) {
         String key = venue.name() + "/" + account;
         // The venue first, then the database (see ProtectionPlan).
-        return venue.openOrders(account).flatMap(working -> positions.listOpen(pool, account, venue.name())
-                .flatMap(open -> positions.protectionAttempts(pool, open.stream().map(PositionSnapshot::id).toList())
-                        .map(attempts -> open.stream()
-                                .map(p -> new ProtectionPlan.Wanting(p, WantedOrders.of(p, attempts.get(p.id()))))
-                                .toList()))
+        return venue.openOrders(account).flatMap(working -> positions.listOpenWithProtection(pool, account, venue.name())
+                .map(open -> open.stream()
+                        .map(o -> new ProtectionPlan.Wanting(o.position(), WantedOrders.of(o.position(), o.protectionAttempt())))
+                        .toList())
                 .flatMap(wanting -> cancels.of(venue.name(), account)
                         .map(unconfirmed -> ProtectionPlan.decide(working, wanting, missingLastRound.getOrDefault(key, Set.of()),
                                 unconfirmed))))

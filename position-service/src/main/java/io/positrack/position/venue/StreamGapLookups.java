@@ -89,13 +89,12 @@ public class StreamGapLookups {
 
     /** One round: every order of the account's open positions that a gap could have touched; the number looked up. */
     public Uni<Integer> lookUp(String venue, String account) {
-        return positions.listOpen(pool, account, venue)
-                .flatMap(open -> positions.protectionAttempts(pool, open.stream().map(PositionSnapshot::id).toList())
-                        .map(attempts -> {
-                            List<OrderRequest> orders = new ArrayList<>();
-                            open.forEach(p -> orders.addAll(touchable(p, attempts.get(p.id()))));
-                            return orders;
-                        }))
+        return positions.listOpenWithProtection(pool, account, venue)
+                .map(open -> {
+                    List<OrderRequest> orders = new ArrayList<>();
+                    open.forEach(o -> orders.addAll(touchable(o.position(), o.protectionAttempt())));
+                    return orders;
+                })
                 .flatMap(orders -> Multi.createFrom().iterable(orders).onItem().transformToUniAndConcatenate(this::lookUp)
                         .collect().asList().map(List::size));
     }

@@ -8,8 +8,9 @@ import io.positrack.gateway.support.LruMap;
 
 /**
  * A token bucket per user in a chat: {@code capacity} commands, refilled evenly over {@code per}. A user over the
- * limit is told once ("slow down") and then ignored until tokens come back; the others in the chat are not. In memory, per instance: in polling mode one
- * instance sees every update; with webhooks each replica limits what it receives.
+ * limit is told once ("slow down") and then ignored until tokens come back; the others in the chat are not.
+ * In memory, per instance: in polling mode one instance sees every update; with webhooks each replica limits what it
+ * receives.
  */
 public final class ChatRateLimiter {
 
