@@ -30,7 +30,11 @@ final class ConfigKeys {
     /** Runtime keys the services read from the environment by design (see each application.properties). */
     static final List<String> FROM_ENVIRONMENT = List.of("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url",
             "quarkus.datasource.reactive.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "quarkus.config.locations");
+            "quarkus.config.locations",
+            // The authenticated Kafka listener (kafka/kafka-config.yaml): the Kafka client's own keys, which the
+            // Quarkus Kafka extension takes from any KAFKA_* variable.
+            "kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config", "kafka.ssl.truststore.type",
+            "kafka.ssl.truststore.certificates");
 
     private static final Pattern MAPPING_PREFIX = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern TYPE_DECLARATION = Pattern.compile("\\b(interface|enum)\\s+(\\w+)");

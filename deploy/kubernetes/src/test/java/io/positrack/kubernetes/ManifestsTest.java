@@ -60,12 +60,16 @@ class ManifestsTest {
     /** Custom resources we expect, by kind, with the operator API version the docs name. */
     static final Map<String, String> CUSTOM_RESOURCES = Map.of(
             "KafkaTopic", "kafka.strimzi.io/v1beta2",
+            "KafkaUser", "kafka.strimzi.io/v1beta2",
             "Cluster", "postgresql.cnpg.io/v1",
             "ServiceMonitor", "monitoring.coreos.com/v1",
             "PrometheusRule", "monitoring.coreos.com/v1");
 
     /** Secrets an operator creates by hand before deploying; each must be documented in docs/operations.md. */
     static final Set<String> OPERATOR_SECRETS = Set.of("positrack-telegram");
+
+    /** Strimzi's Secret with the cluster CA certificate (public: it lets a client verify the brokers). */
+    static final String KAFKA_CLUSTER_CA = "positrack-cluster-ca-cert";
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -227,6 +231,7 @@ class ManifestsTest {
     void referencedSecretsAndConfigMapsExistAndNoSecretIsInGit(String overlay) {
         Set<String> configMaps = all(overlay, ConfigMap.class).stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
         Set<String> generatedSecrets = custom(overlay, "Cluster").stream().map(c -> c.getMetadata().getName() + "-app").collect(Collectors.toSet());
+        Set<String> kafkaUserSecrets = custom(overlay, "KafkaUser").stream().map(u -> u.getMetadata().getName()).collect(Collectors.toSet());
         String operations = ConfigKeys.read(ROOT.resolve("docs/operations.md"));
         assertThat(rendered(overlay)).as("no Secret objects in git").noneMatch(o -> "Secret".equals(o.path("kind").asText()));
         for (String service : SERVICES) {
@@ -244,7 +249,13 @@ class ManifestsTest {
                 }
                 if (secret != null) {
                     String name = secret.getName();
-                    if (generatedSecrets.contains(name)) {
+                    if (kafkaUserSecrets.contains(name)) {
+                        // Written by Strimzi's User Operator for the KafkaUser of the same name.
+                        assertThat(secret.getKey()).as("%s: KafkaUser secret key", env.getName()).isEqualTo("sasl.jaas.config");
+                        assertThat(name).as("%s uses its own KafkaUser", service).isEqualTo(KafkaSecurityTest.userOf(service));
+                    } else if (name.equals(KAFKA_CLUSTER_CA)) {
+                        assertThat(secret.getKey()).as("%s: cluster CA secret key", env.getName()).isEqualTo("ca.crt");
+                    } else if (generatedSecrets.contains(name)) {
                         assertThat(secret.getKey()).as("%s: CloudNativePG app secret key", env.getName()).isIn("username", "password");
                         assertThat(name).as("%s uses its own database's secret", service)
                                 .isEqualTo(databaseCluster(overlay, service) + "-app");

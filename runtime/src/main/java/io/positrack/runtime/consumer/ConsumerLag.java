@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import io.micrometer.core.instrument.Gauge;
+import io.positrack.runtime.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -85,12 +86,7 @@ public class ConsumerLag {
 
     private Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    config.put(key, value);
-                }
-            });
+            Map<String, Object> config = new HashMap<>(KafkaClientSettings.admin(kafkaConfig));
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "positrack-lag-" + Integer.toHexString(System.identityHashCode(this)));
             admin = Admin.create(config);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -23,9 +24,11 @@ import io.positrack.gateway.botapi.BotApiClient;
 import io.positrack.gateway.config.GatewayConfig;
 import io.positrack.gateway.polling.PollerStatus;
 import io.positrack.gateway.polling.UpdatePoller;
+import io.positrack.runtime.kafka.KafkaClientSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Elects the one instance that may call {@code getUpdates}: every instance joins consumer group
@@ -42,7 +45,7 @@ public class PollerLeadership {
     private final BotApiClient api;
     private final UpdatePoller poller;
     private final PollerStatus status;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String instance;
     private final Set<TopicPartition> owned = new HashSet<>();
     private volatile boolean running;
@@ -50,13 +53,13 @@ public class PollerLeadership {
     private Thread thread;
 
     public PollerLeadership(GatewayConfig config, BotApiClient api, UpdatePoller poller, PollerStatus status,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.uuid") String uuid) {
         this.config = config;
         this.api = api;
         this.poller = poller;
         this.status = status;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.instance = uuid.substring(0, 8);
     }
 
@@ -123,8 +126,8 @@ public class PollerLeadership {
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // The service's listener, credentials and trust store, as the channels have them.
+        Properties p = KafkaClientSettings.consumer(kafkaConfig);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "telegram-poller-" + instance);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
