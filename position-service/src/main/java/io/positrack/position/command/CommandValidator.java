@@ -14,9 +14,9 @@ import io.positrack.contracts.position.PositionCommand.History;
 import io.positrack.contracts.position.PositionCommand.OpenPosition;
 import io.positrack.contracts.position.PositionCommand.QueryStatus;
 import io.positrack.contracts.position.PositionCommand.UpdateStops;
-import io.positrack.contracts.position.Side;
 import io.positrack.position.config.PositionConfig;
 import io.positrack.position.venue.VenueDispatcher;
+import io.positrack.runtime.rules.StopSides;
 
 /**
  * Checks a parsed command before anything touches the database. Returns the problems found (empty
@@ -62,7 +62,7 @@ public class CommandValidator {
             price("referencePrice", o.referencePrice(), problems);
             price("stopLoss", o.stopLoss(), problems);
             price("takeProfit", o.takeProfit(), problems);
-            stopsOnTheRightSide(o, problems);
+            StopSides.problem(o.side(), o.stopLoss(), o.takeProfit()).ifPresent(problems::add);
             if (o.signalId() != null && o.signalId().length() > MAX_SIGNAL_ID_LENGTH) {
                 problems.add("signalId is longer than " + MAX_SIGNAL_ID_LENGTH + " characters");
             }
@@ -150,18 +150,6 @@ public class CommandValidator {
             problems.add(field + " " + p.toPlainString() + " is absurd (above " + maxPrice.toPlainString() + ")");
         } else if (p.stripTrailingZeros().scale() > 18) {
             problems.add(field + " has more than 18 decimals");
-        }
-    }
-
-    /** A BUY's stop loss is below its take profit, a SELL's above: the other way round is a typo that would lose money. */
-    private static void stopsOnTheRightSide(OpenPosition o, List<String> problems) {
-        if (o.stopLoss() == null || o.takeProfit() == null || o.side() == null) {
-            return;
-        }
-        int cmp = o.stopLoss().compareTo(o.takeProfit());
-        if (o.side() == Side.BUY && cmp >= 0 || o.side() == Side.SELL && cmp <= 0) {
-            problems.add("stopLoss " + o.stopLoss().toPlainString() + " and takeProfit " + o.takeProfit().toPlainString()
-                    + " are on the wrong sides for a " + o.side());
         }
     }
 }

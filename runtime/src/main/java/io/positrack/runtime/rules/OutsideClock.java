@@ -69,8 +69,14 @@ public class OutsideClock {
                     + maxAhead.toSeconds() + " s believed)";
         }
         if (maxBehind != null && time.isBefore(now.minus(maxBehind))) {
-            return field + " " + time + " is older than " + maxBehind.toDays() + " days";
+            return field + " " + time + " is older than " + span(maxBehind);
         }
         return null;
+    }
+
+    /** "7 days" for whole days, else seconds ("60 s"): the bound as the sender would read it. */
+    static String span(Duration bound) {
+        long seconds = bound.toSeconds();
+        return seconds >= 86_400 && seconds % 86_400 == 0 ? seconds / 86_400 + " days" : seconds + " s";
     }
 }

@@ -42,6 +42,12 @@ public interface SignalConfig {
 
     Feed feed();
 
+    /**
+     * Sources of outside alerts (TradingView, a trader's own bot), by the name in their webhook path
+     * ({@code POST /alerts/<name>}); none by default, so the webhook accepts nothing until one is configured.
+     */
+    Map<String, io.positrack.signal.intake.IntakeSource> intake();
+
     /** The parameters of one symbol, all with defaults. */
     interface InstrumentDefaults {
         /** Quantity of the position a signal opens. */
