@@ -17,8 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import io.micrometer.core.instrument.Gauge;
-import io.positrack.runtime.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.positrack.runtime.kafka.KafkaClientSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;

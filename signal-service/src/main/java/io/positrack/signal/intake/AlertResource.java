@@ -1,7 +1,5 @@
 package io.positrack.signal.intake;
 
-import java.util.regex.Pattern;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +41,6 @@ public class AlertResource {
     /** An alert is a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private static final Pattern SOURCE_NAME = Pattern.compile("^[a-z0-9-]{1,32}$");
     private static final WireReader<Alert> READER = WireReader.of(Alert.class, a -> java.util.List.of());
 
     /** The answer to an accepted alert. */
@@ -81,11 +78,12 @@ public class AlertResource {
     @APIResponse(responseCode = "503", description = "Could not be queued; nothing changed, post it again")
     public Uni<Response> receive(@PathParam("source") String sourceName,
             @HeaderParam(AlertAuthenticity.SIGNATURE_HEADER) String signature, byte[] body) {
-        IntakeSource source = SOURCE_NAME.matcher(sourceName).matches() ? config.intake().get(sourceName) : null;
+        // Only well-formed names can be configured (IntakeSourcesCheck), so any other is simply not found.
+        IntakeSource source = config.intake().get(sourceName);
         String tag = source == null ? "unknown" : sourceName;
         if (source == null) {
             // The same answer as a wrong secret: a caller cannot find out which source names exist.
-            return answer(tag, "unauthenticated", Response.Status.UNAUTHORIZED, "not authenticated");
+            return unauthenticated(tag);
         }
         if (body == null || body.length == 0) {
             return answer(tag, "malformed", Response.Status.BAD_REQUEST, "the body is empty; post the alert as JSON");
@@ -94,7 +92,7 @@ public class AlertResource {
             return answer(tag, "malformed", Response.Status.REQUEST_ENTITY_TOO_LARGE, "an alert is at most " + MAX_BODY_BYTES + " bytes");
         }
         if (source.format() == IntakeSource.Format.GENERIC && !AlertAuthenticity.signatureMatches(source, body, signature)) {
-            return answer(tag, "unauthenticated", Response.Status.UNAUTHORIZED, "not authenticated");
+            return unauthenticated(tag);
         }
         Decoded<Alert> decoded = READER.decode(body);
         if (!decoded.valid()) {
@@ -102,7 +100,7 @@ public class AlertResource {
         }
         Alert alert = decoded.value();
         if (source.format() == IntakeSource.Format.TRADINGVIEW && !AlertAuthenticity.secretMatches(source, alert.secret())) {
-            return answer(tag, "unauthenticated", Response.Status.UNAUTHORIZED, "not authenticated");
+            return unauthenticated(tag);
         }
         AlertTranslator.Translation translation = AlertTranslator.translate(sourceName, source, alert, config.venue(),
                 clock.now(), clockBounds.maxAhead());
@@ -124,6 +122,10 @@ public class AlertResource {
                     count(tag, "unavailable");
                     return error(Response.Status.SERVICE_UNAVAILABLE, "could not be queued; nothing changed, post it again");
                 });
+    }
+
+    private Uni<Response> unauthenticated(String tag) {
+        return answer(tag, "unauthenticated", Response.Status.UNAUTHORIZED, "not authenticated");
     }
 
     private Uni<Response> answer(String tag, String outcome, Response.Status status, String message) {
