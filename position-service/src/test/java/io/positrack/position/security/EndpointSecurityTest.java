@@ -32,6 +32,7 @@ class EndpointSecurityTest {
             "/positions", "viewer",
             "/positions/{id}", "viewer",
             "/positions/{id}/events", "viewer",
+            "/commands/{commandId}", "viewer",
             "/admin/blocks", "admin",
             "/admin/blocks/{account}/{venue}/{symbol}", "admin",
             "/admin/audit", "admin");
@@ -42,7 +43,7 @@ class EndpointSecurityTest {
 
     private static List<Operation> operations() {
         String document = given().get(ManagementInterface.url("/q/openapi?format=json")).then().statusCode(200).extract().asString();
-        return OpenApiOperations.of(document, Map.of("account", "acct-x", "venue", "paper", "symbol", "XAUUSD"));
+        return OpenApiOperations.of(document, Map.of("account", "acct-x", "venue", "paper", "symbol", "XAUUSD", "commandId", "c-1"));
     }
 
     private static int status(RequestSpecification spec, Operation op) {

@@ -19,7 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Every operation in signal-service's OpenAPI document refuses anonymous callers and unknown keys. The one
+ * Every operation in signal-service's OpenAPI document refuses anonymous callers and unknown keys, and the
+ * command API refuses viewers. The one
  * exception is the alert webhook, which authenticates by its source's secret (TradingView cannot send a header):
  * an anonymous call without that secret is refused all the same.
  */
@@ -35,7 +36,8 @@ class EndpointSecurityTest {
             "/sessions/{positionId}", "viewer",
             "/signals", "viewer",
             "/signals/{symbol}", "viewer",
-            "/alerts/{source}", PUBLIC);
+            "/alerts/{source}", PUBLIC,
+            "/commands", "trader");
 
     private static List<Operation> operations() {
         String document = given().get(ManagementInterface.url("/q/openapi?format=json")).then().statusCode(200).extract().asString();
@@ -64,10 +66,14 @@ class EndpointSecurityTest {
     }
 
     @Test
-    void aViewerGetsThroughEveryKeyedOperation() {
+    void theRightRoleGetsThroughAndAViewerCannotTrade() {
         for (Operation op : operations()) {
-            if (!ROLE.get(op.template()).equals(PUBLIC)) {
+            String role = ROLE.get(op.template());
+            if (role.equals("viewer")) {
                 assertThat(status(given().auth().oauth2(TestKeys.VIEWER.value()), op)).as(op.toString()).isNotIn(401, 403);
+            } else if (role.equals("trader")) {
+                assertThat(status(given().auth().oauth2(TestKeys.VIEWER.value()), op)).as("viewer on " + op).isEqualTo(403);
+                assertThat(status(given().auth().oauth2(TestKeys.TRADER.value()), op)).as("trader on " + op).isNotIn(401, 403);
             }
         }
     }

@@ -24,6 +24,8 @@ public enum TestKeys {
     ADMIN("test-admin", "admin", "*"),
     /** A viewer of account {@link #ALICE_ACCOUNT} only. */
     VIEWER_OF_ALICE("test-viewer-alice", "viewer", TestKeys.ALICE_ACCOUNT),
+    /** A trader of account {@link #ALICE_ACCOUNT} only. */
+    TRADER_OF_ALICE("test-trader-alice", "trader", TestKeys.ALICE_ACCOUNT),
     /** A key with no account: sees only what belongs to no account. */
     VIEWER_OF_NONE("test-viewer-none", "viewer", null);
 
