@@ -19,8 +19,12 @@ public record ApiError(String error) {
         return failure(Response.Status.FORBIDDEN, message);
     }
 
+    /** The answer itself, for endpoints that return a {@link Response} rather than throw. */
+    public static Response response(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+    }
+
     private static WebApplicationException failure(Response.Status status, String message) {
-        return new WebApplicationException(message,
-                Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build());
+        return new WebApplicationException(message, response(status, message));
     }
 }

@@ -114,17 +114,13 @@ public class CommandResource {
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Command %s of API key %s not queued: %s", command.commandId(), keyId, failure.toString());
                     count("unavailable");
-                    return error(Response.Status.SERVICE_UNAVAILABLE, "could not be queued; nothing changed, send it again with the same key");
+                    return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "could not be queued; nothing changed, send it again with the same key");
                 });
     }
 
     private Uni<Response> answer(String outcome, Response.Status status, String message) {
         count(outcome);
-        return Uni.createFrom().item(error(status, message));
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+        return Uni.createFrom().item(ApiError.response(status, message));
     }
 
     private void count(String outcome) {

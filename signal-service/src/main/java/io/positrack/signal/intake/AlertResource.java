@@ -120,7 +120,7 @@ public class AlertResource {
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Alert %s from %s not queued: %s", alert.id(), sourceName, failure.toString());
                     count(tag, "unavailable");
-                    return error(Response.Status.SERVICE_UNAVAILABLE, "could not be queued; nothing changed, post it again");
+                    return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "could not be queued; nothing changed, post it again");
                 });
     }
 
@@ -130,11 +130,7 @@ public class AlertResource {
 
     private Uni<Response> answer(String tag, String outcome, Response.Status status, String message) {
         count(tag, outcome);
-        return Uni.createFrom().item(error(status, message));
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+        return Uni.createFrom().item(ApiError.response(status, message));
     }
 
     private void count(String source, String outcome) {
