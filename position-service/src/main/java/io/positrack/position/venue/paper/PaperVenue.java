@@ -68,6 +68,19 @@ public class PaperVenue implements ExecutionVenue {
         return config.paper().venue();
     }
 
+    /** The configured rules of the symbol ({@code positrack.position.paper.rules}), or none at all. */
+    @Override
+    public Uni<Optional<io.positrack.position.venue.rules.SymbolRules>> rules(String symbol) {
+        PositionConfig.Paper.SymbolRules c = config.paper().rules().get(symbol);
+        if (c == null) {
+            return Uni.createFrom().item(Optional.of(io.positrack.position.venue.rules.SymbolRules.unrestricted(symbol)));
+        }
+        var lot = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.maxQty());
+        var market = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.marketMaxQty().orElse(c.maxQty()));
+        return Uni.createFrom().item(Optional.of(new io.positrack.position.venue.rules.SymbolRules(symbol, c.tickSize(), lot, market,
+                c.minNotional())));
+    }
+
     @Override
     public Uni<Placement> place(OrderRequest o) {
         if (faults.callLostOn(o.symbol())) {
