@@ -199,7 +199,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         synchronized (book) {
             return book.orders().stream().filter(o -> o.symbol.equals(symbol))
                     .map(o -> new PlacedOrder(o.clientOrderId, Long.toString(o.orderId), o.side, o.type, o.origQty, o.executedQty, o.status,
-                            o.reduceOnly, o.time, o.updateTime))
+                            o.reduceOnly, o.time, o.updateTime, null))
                     .toList();
         }
     }
@@ -209,7 +209,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         synchronized (book) {
             return book.algoOrders().stream().filter(a -> a.symbol.equals(symbol))
                     .map(a -> new PlacedOrder(a.clientAlgoId, Long.toString(a.algoId), a.side, a.orderType, a.quantity, a.executedQty,
-                            a.algoStatus, a.reduceOnly, a.createTime, a.updateTime))
+                            a.algoStatus, a.reduceOnly, a.createTime, a.updateTime, a.triggerPrice))
                     .toList();
         }
     }
@@ -308,8 +308,9 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
      * An order as the stand-in holds it; for a conditional order, {@code id} is the algo id. Times are epoch
      * milliseconds: when it was placed and when its status last changed (a conditional order's trigger or cancel).
      */
+    /** @param triggerPrice a conditional order's trigger; null for a market order */
     public record PlacedOrder(String clientId, String id, String side, String type, BigDecimal quantity, BigDecimal executedQuantity,
-            String status, boolean reduceOnly, long placedAt, long updatedAt) {
+            String status, boolean reduceOnly, long placedAt, long updatedAt, BigDecimal triggerPrice) {
     }
 
     // ---------------------------------------------------------------- HTTP
