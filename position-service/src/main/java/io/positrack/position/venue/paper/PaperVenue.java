@@ -90,6 +90,55 @@ public class PaperVenue implements ExecutionVenue {
         if (refusal.isPresent()) {
             return Uni.createFrom().item(new Placement.Rejected(refusal.get()));
         }
+        if (o.type() == io.positrack.position.venue.OrderType.MARKET) {
+            return book(o);
+        }
+        return alreadyThrough(o).flatMap(through -> through.isPresent()
+                ? Uni.createFrom().item((Placement) new Placement.Rejected(IMMEDIATE_TRIGGER + " (" + through.get() + ")"))
+                : book(o));
+    }
+
+    /**
+     * Why a stop loss or take profit would trigger at once, or empty: as Binance refuses it (-2021, "Order would
+     * immediately trigger."), judged against the mark price, which lies between bid and ask; here the mid of the
+     * symbol's latest tick. A repeated placement of an order already on the book is never refused: it is the same order.
+     * Without a tick yet, nothing can be judged and the order is placed.
+     */
+    private Uni<Optional<String>> alreadyThrough(OrderRequest o) {
+        return pool.preparedQuery("""
+                SELECT m.bid, m.ask, EXISTS (SELECT 1 FROM paper.orders WHERE client_order_id = $2) AS placed
+                  FROM paper.marks m WHERE m.symbol = $1""")
+                .execute(Tuple.of(o.symbol(), o.clientOrderId().toString()))
+                .map(rows -> {
+                    if (rows.size() == 0 || rows.iterator().next().getBoolean("placed")) {
+                        return Optional.<String>empty();
+                    }
+                    Row m = rows.iterator().next();
+                    BigDecimal mark = m.getBigDecimal("bid").add(m.getBigDecimal("ask"))
+                            .divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
+                    return triggers(o.type().name(), o.side(), mark, o.triggerPrice())
+                            ? Optional.of("mark " + PositionRows.strip(mark).toPlainString() + ", trigger "
+                                    + o.triggerPrice().stripTrailingZeros().toPlainString())
+                            : Optional.<String>empty();
+                });
+    }
+
+    /** The answer Binance gives a conditional order whose trigger the market has passed; the lifecycle reads its code. */
+    public static final String IMMEDIATE_TRIGGER = "paper HTTP 400 -2021 Order would immediately trigger.";
+
+    /**
+     * Whether an order of this type and side triggers at {@code price}. A stop that buys protects a short: it fires
+     * when the price rises to it; one that sells, when it falls. A take profit the other way round.
+     */
+    static boolean triggers(String type, Side side, BigDecimal price, BigDecimal trigger) {
+        return switch (type) {
+            case "MARKET" -> true;
+            case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
+            default -> side == Side.BUY ? price.compareTo(trigger) <= 0 : price.compareTo(trigger) >= 0;
+        };
+    }
+
+    private Uni<Placement> book(OrderRequest o) {
         return pool.preparedQuery("""
                 INSERT INTO paper.orders (client_order_id, account, symbol, side, quantity, type, trigger_price, reduce_only, status)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'NEW') ON CONFLICT (client_order_id) DO NOTHING""")
@@ -230,6 +279,10 @@ public class PaperVenue implements ExecutionVenue {
     /** Matches the symbol's working orders against one tick. */
     public Uni<Void> onTick(MarketTick tick) {
         return pool.withTransaction(tx -> tx.preparedQuery("""
+                INSERT INTO paper.marks (symbol, bid, ask, updated_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (symbol) DO UPDATE SET bid = EXCLUDED.bid, ask = EXCLUDED.ask, updated_at = EXCLUDED.updated_at""")
+                .execute(Tuple.of(tick.symbol(), tick.bid(), tick.ask(), PositionRows.timestamp(clock.now())))
+                .flatMap(marked -> tx.preparedQuery("""
                 SELECT client_order_id, account, side, quantity, type, trigger_price, reduce_only, filled_quantity, average_price, status
                   FROM paper.orders WHERE symbol = $1 AND status IN ('NEW', 'PARTIALLY_FILLED')
                  ORDER BY created_at, client_order_id FOR UPDATE""")
@@ -245,7 +298,7 @@ public class PaperVenue implements ExecutionVenue {
                         }));
                     }
                     return chain;
-                }))
+                })))
                 .flatMap(this::publish);
     }
 
@@ -254,12 +307,7 @@ public class PaperVenue implements ExecutionVenue {
         BigDecimal price = side == Side.BUY ? tick.ask() : tick.bid();
         BigDecimal trigger = order.getBigDecimal("trigger_price");
         // An order that has partly filled was triggered already: the rest fills like a market order.
-        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || switch (order.getString("type")) {
-            case "MARKET" -> true;
-            // A stop that buys protects a short: it fires when the price rises to it; one that sells, when it falls.
-            case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
-            default -> side == Side.BUY ? price.compareTo(trigger) <= 0 : price.compareTo(trigger) >= 0;
-        };
+        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || triggers(order.getString("type"), side, price, trigger);
         if (!triggered) {
             return Uni.createFrom().nullItem();
         }
