@@ -279,14 +279,11 @@ public class PaperVenue implements ExecutionVenue {
     /** Matches the symbol's working orders against one tick. */
     public Uni<Void> onTick(MarketTick tick) {
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                INSERT INTO paper.marks (symbol, bid, ask, updated_at) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (symbol) DO UPDATE SET bid = EXCLUDED.bid, ask = EXCLUDED.ask, updated_at = EXCLUDED.updated_at""")
-                .execute(Tuple.of(tick.symbol(), tick.bid(), tick.ask(), PositionRows.timestamp(clock.now())))
-                .flatMap(marked -> tx.preparedQuery("""
                 SELECT client_order_id, account, side, quantity, type, trigger_price, reduce_only, filled_quantity, average_price, status
                   FROM paper.orders WHERE symbol = $1 AND status IN ('NEW', 'PARTIALLY_FILLED')
                  ORDER BY created_at, client_order_id FOR UPDATE""")
                 .execute(Tuple.of(tick.symbol()))
+                .call(rows -> mark(tx, tick, rows.size() > 0))
                 .flatMap(rows -> {
                     Uni<List<OrderUpdate>> chain = Uni.createFrom().item(new ArrayList<>());
                     for (Row row : rows) {
@@ -298,8 +295,22 @@ public class PaperVenue implements ExecutionVenue {
                         }));
                     }
                     return chain;
-                })))
+                }))
                 .flatMap(this::publish);
+    }
+
+    /**
+     * Keeps the symbol's latest prices for the placement check ({@link #alreadyThrough}). A symbol gets its row with
+     * its first working order (an entry fills on a tick, and its stops are placed after it), so the table holds one row
+     * per symbol ever traded here, not one per symbol the feed (or a hostile producer) ever named.
+     */
+    private Uni<Void> mark(SqlClient tx, MarketTick tick, boolean traded) {
+        String sql = traded ? """
+                INSERT INTO paper.marks (symbol, bid, ask, updated_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (symbol) DO UPDATE SET bid = EXCLUDED.bid, ask = EXCLUDED.ask, updated_at = EXCLUDED.updated_at"""
+                : "UPDATE paper.marks SET bid = $2, ask = $3, updated_at = $4 WHERE symbol = $1";
+        return tx.preparedQuery(sql).execute(Tuple.of(tick.symbol(), tick.bid(), tick.ask(),
+                PositionRows.timestamp(clock.now()))).replaceWithVoid();
     }
 
     private Uni<OrderUpdate> match(SqlClient tx, MarketTick tick, Row order) {
