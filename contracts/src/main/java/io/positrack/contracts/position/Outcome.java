@@ -31,6 +31,13 @@ public enum Outcome {
      * changed nothing. A sender must give every distinct command an id of its own.
      */
     REJECTED_CONFLICT,
+    /**
+     * The venue's rules for the symbol refuse the entry (below the minimum quantity or notional, above the maximum
+     * quantity, a symbol it does not trade, rules that cannot be read now) or a stops update (stops that meet once
+     * rounded to the tick, rules that cannot be read now): nothing was opened or changed, and {@code message} gives the
+     * reason.
+     */
+    REJECTED_EXCHANGE_RULES,
     /** signal-service: no signal now and no open position. */
     NO_SIGNAL,
     /** signal-service: the account's signal sessions, in {@code sessions}. */

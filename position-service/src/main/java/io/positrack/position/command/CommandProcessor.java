@@ -40,6 +40,7 @@ public class CommandProcessor {
     private final UpdateStopsHandler updateStops;
     private final ExpirePendingHandler expire;
     private final QueryHandler queries;
+    private final ExchangeRulesCheck rules;
     private final Results results;
     private final MeterRegistry registry;
     private final Timer latency;
@@ -48,7 +49,8 @@ public class CommandProcessor {
 
     public CommandProcessor(Pool pool, Inbox inbox, OutboxWriter outbox, VenueDispatcher venues, OpenPositionHandler open,
             ClosePositionHandler close, UpdateStopsHandler updateStops, ExpirePendingHandler expire, QueryHandler queries,
-            Results results, MeterRegistry registry) {
+            Results results, MeterRegistry registry, ExchangeRulesCheck rules) {
+        this.rules = rules;
         this.pool = pool;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -76,12 +78,13 @@ public class CommandProcessor {
     public Uni<CommandResult> process(PositionCommand command) {
         long start = System.nanoTime();
         String contentHash = CommandContentHash.of(command);
-        return pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, command.account(), command.commandId(), contentHash)
+        return decider(command).flatMap(decide -> pool.withTransaction(tx -> inbox.claim(tx, INBOX_SOURCE, command.account(),
+                command.commandId(), contentHash)
                 .flatMap(claim -> switch (claim) {
-                    case FIRST -> dispatch(tx, command).call(handled -> outbox.enqueue(tx, resultMessage(command, handled.result())));
+                    case FIRST -> decide.apply(tx).call(handled -> outbox.enqueue(tx, resultMessage(command, handled.result())));
                     case CONFLICT -> refuseConflict(tx, command, contentHash);
                     case REPEAT -> Uni.createFrom().<Handled>nullItem();
-                }))
+                })))
                 .call(handled -> handled == null ? Uni.createFrom().voidItem() : venues.dispatch(handled.afterCommit()))
                 .map(handled -> {
                     latency.record(Duration.ofNanos(System.nanoTime() - start));
@@ -98,13 +101,36 @@ public class CommandProcessor {
                 });
     }
 
+    /**
+     * How the command is decided inside its transaction. An entry and a stops update first meet the venue's rules for
+     * the symbol, asked before the transaction (a venue may have to fetch them): what is stored and sent is rounded to
+     * them, and an entry they refuse is answered {@link Outcome#REJECTED_EXCHANGE_RULES} and changes nothing else.
+     */
+    private Uni<java.util.function.Function<SqlClient, Uni<Handled>>> decider(PositionCommand command) {
+        if (command instanceof PositionCommand.OpenPosition c) {
+            return rules.entry(c).map(decision -> decision instanceof io.positrack.position.venue.rules.EntryDecision.Rounded r
+                    ? tx -> open.handle(tx, ExchangeRulesCheck.rounded(c, r))
+                    : tx -> refusedByRules(command, (io.positrack.position.venue.rules.EntryDecision.Refused) decision));
+        }
+        if (command instanceof PositionCommand.UpdateStops c) {
+            return rules.rules(c.venue(), c.symbol()).map(lookup -> lookup instanceof ExchangeRulesCheck.Found f
+                    ? tx -> updateStops.handle(tx, c, f.rules())
+                    : tx -> refusedByRules(command, ((ExchangeRulesCheck.NotFound) lookup).refused()));
+        }
+        return Uni.createFrom().item(tx -> dispatch(tx, command));
+    }
+
+    private Uni<Handled> refusedByRules(PositionCommand command, io.positrack.position.venue.rules.EntryDecision.Refused refused) {
+        String what = command instanceof PositionCommand.OpenPosition ? "nothing was opened" : "the stops are unchanged";
+        return Uni.createFrom().item(Handled.answer(results.of(command, Outcome.REJECTED_EXCHANGE_RULES,
+                "Refused by the rules of %s (%s): %s; %s".formatted(command.venue(), refused.why(), refused.message(), what), null)));
+    }
+
     private Uni<Handled> dispatch(SqlClient tx, PositionCommand command) {
         if (command instanceof PositionCommand.OpenPosition c) {
             return open.handle(tx, c);
         } else if (command instanceof PositionCommand.ClosePosition c) {
             return close.handle(tx, c);
-        } else if (command instanceof PositionCommand.UpdateStops c) {
-            return updateStops.handle(tx, c);
         } else if (command instanceof PositionCommand.ExpirePending c) {
             return expire.handle(tx, c);
         } else if (command instanceof PositionCommand.QueryStatus c) {

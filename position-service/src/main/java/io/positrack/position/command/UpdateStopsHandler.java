@@ -34,7 +34,8 @@ public class UpdateStopsHandler {
         this.clock = clock;
     }
 
-    public Uni<Handled> handle(SqlClient client, UpdateStops command) {
+    /** Applies the stops rounded to the venue's tick towards the market, as an entry's are ({@code SymbolRules}). */
+    public Uni<Handled> handle(SqlClient client, UpdateStops command, io.positrack.position.venue.rules.SymbolRules rules) {
         return positions.findOpenForUpdate(client, command.account(), command.venue(), command.symbol()).flatMap(found -> {
             if (found.isEmpty()) {
                 return answer(command, Outcome.NOT_FOUND, "No open %s position".formatted(command.symbol()), null);
@@ -43,8 +44,17 @@ public class UpdateStopsHandler {
             if (p.status() == PositionStatus.CLOSING) {
                 return answer(command, Outcome.ALREADY_CLOSING, "Position #%d is closing".formatted(p.id()), p);
             }
-            var stopLoss = command.stopLoss() != null ? command.stopLoss() : p.stopLoss();
-            var takeProfit = command.takeProfit() != null ? command.takeProfit() : p.takeProfit();
+            var stopLoss = command.stopLoss() != null ? rules.roundStopLoss(p.side(), command.stopLoss()) : p.stopLoss();
+            var takeProfit = command.takeProfit() != null ? rules.roundTakeProfit(p.side(), command.takeProfit()) : p.takeProfit();
+            var crossed = io.positrack.runtime.rules.StopSides.problem(p.side(), stopLoss, takeProfit);
+            var crossedAsAsked = io.positrack.runtime.rules.StopSides.problem(p.side(),
+                    command.stopLoss() != null ? command.stopLoss() : p.stopLoss(),
+                    command.takeProfit() != null ? command.takeProfit() : p.takeProfit());
+            if (crossed.isPresent() && crossedAsAsked.isEmpty()) {
+                // Rounding made them meet (within one tick): the venue's grid cannot hold both.
+                return answer(command, Outcome.REJECTED_EXCHANGE_RULES, "Refused by the rules of %s: rounded to the tick %s, %s; the stops are unchanged"
+                        .formatted(command.venue(), rules.tickSize().toPlainString(), crossed.get()), p);
+            }
             PositionSnapshot next = PositionChange.of(p).stops(stopLoss, takeProfit).next(clock.now());
             return transitions.transition(client, p, next, PositionEventType.PositionStopsUpdated, command.commandId())
                     .map(updated -> {

@@ -183,6 +183,37 @@ public interface PositionConfig {
 
         Faults faults();
 
+        /**
+         * The exchange rules of the paper venue, per symbol ({@code positrack.position.paper.rules."EURUSD".tick-size}),
+         * so that paper entries are rounded and refused as on a real venue. A symbol without rules has none: any
+         * quantity and price is accepted, as before rules existed.
+         */
+        java.util.Map<String, SymbolRules> rules();
+
+        /** One symbol's rules, in the form of Binance's filters; a zero size or limit is no filter. */
+        interface SymbolRules {
+            /** {@code PRICE_FILTER.tickSize}: stops are rounded to it. */
+            @WithDefault("0")
+            BigDecimal tickSize();
+
+            /** {@code LOT_SIZE.stepSize}: quantities are rounded down to it. */
+            @WithDefault("0")
+            BigDecimal stepSize();
+
+            @WithDefault("0")
+            BigDecimal minQty();
+
+            @WithDefault("0")
+            BigDecimal maxQty();
+
+            /** {@code MARKET_LOT_SIZE.maxQty}; unset: {@code max-qty}. */
+            Optional<BigDecimal> marketMaxQty();
+
+            /** {@code MIN_NOTIONAL.notional}: quantity times the command's reference price. */
+            @WithDefault("0")
+            BigDecimal minNotional();
+        }
+
         /** Fault injection, all off by default. Shares are probabilities between 0 and 1. */
         interface Faults {
             /** Share of order updates never published (the stream lost them). */

@@ -19,6 +19,15 @@ public interface ExecutionVenue {
     Uni<Placement> place(OrderRequest request);
 
     /**
+     * What the venue accepts for a symbol (tick and step sizes, min and max quantity, min notional), checked before an
+     * entry is recorded ({@code EntryRules}); empty when the venue does not trade the symbol, a failure when the rules
+     * cannot be known now. A venue without rules of its own accepts anything.
+     */
+    default Uni<java.util.Optional<io.positrack.position.venue.rules.SymbolRules>> rules(String symbol) {
+        return Uni.createFrom().item(java.util.Optional.of(io.positrack.position.venue.rules.SymbolRules.unrestricted(symbol)));
+    }
+
+    /**
      * The venue's current state of an order, by client order id, as the update the venue would report
      * now; empty when the venue has no such order. A failed query is a failure, never "absent".
      */

@@ -73,6 +73,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private final AtomicInteger answered503 = new AtomicInteger();
     private final AtomicInteger partiallyFilled = new AtomicInteger();
     private final AtomicInteger immediateTriggers = new AtomicInteger();
+    private final AtomicInteger filterRefusals = new AtomicInteger();
+    private final AtomicInteger exchangeInfoRequests = new AtomicInteger();
+    /** Filters set by a test; any other symbol with a mark price has {@link SymbolFilters#PERMISSIVE}. */
+    private final Map<String, SymbolFilters> filters = new java.util.concurrent.ConcurrentHashMap<>();
     private long weightMinute;
     private int usedWeight;
 
@@ -135,6 +139,24 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         streams.push(events);
     }
 
+    /**
+     * The symbol's filters in exchangeInfo, enforced on its orders from now on. The symbol is listed even without a
+     * mark price (orders on it are still refused -1121 until it has one).
+     */
+    public void setFilters(String symbol, SymbolFilters symbolFilters) {
+        filters.put(symbol, symbolFilters);
+    }
+
+    /** Orders refused because the symbol's filters do not allow them (-1111, -4003, -4005, -4164). */
+    public int filterRefusals() {
+        return filterRefusals.get();
+    }
+
+    /** How often {@code GET /fapi/v1/exchangeInfo} was asked. */
+    public int exchangeInfoRequests() {
+        return exchangeInfoRequests.get();
+    }
+
     /** The venue's position changes without an order of ours and without a stream event (a liquidation we never heard of). */
     public void setPosition(String symbol, String signedAmount, String entryPrice) {
         synchronized (book) {
@@ -177,7 +199,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         synchronized (book) {
             return book.orders().stream().filter(o -> o.symbol.equals(symbol))
                     .map(o -> new PlacedOrder(o.clientOrderId, Long.toString(o.orderId), o.side, o.type, o.origQty, o.executedQty, o.status,
-                            o.reduceOnly, o.time, o.updateTime))
+                            o.reduceOnly, o.time, o.updateTime, null))
                     .toList();
         }
     }
@@ -187,7 +209,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         synchronized (book) {
             return book.algoOrders().stream().filter(a -> a.symbol.equals(symbol))
                     .map(a -> new PlacedOrder(a.clientAlgoId, Long.toString(a.algoId), a.side, a.orderType, a.quantity, a.executedQty,
-                            a.algoStatus, a.reduceOnly, a.createTime, a.updateTime))
+                            a.algoStatus, a.reduceOnly, a.createTime, a.updateTime, a.triggerPrice))
                     .toList();
         }
     }
@@ -286,8 +308,9 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
      * An order as the stand-in holds it; for a conditional order, {@code id} is the algo id. Times are epoch
      * milliseconds: when it was placed and when its status last changed (a conditional order's trigger or cancel).
      */
+    /** @param triggerPrice a conditional order's trigger; null for a market order */
     public record PlacedOrder(String clientId, String id, String side, String type, BigDecimal quantity, BigDecimal executedQuantity,
-            String status, boolean reduceOnly, long placedAt, long updatedAt) {
+            String status, boolean reduceOnly, long placedAt, long updatedAt, BigDecimal triggerPrice) {
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -350,6 +373,11 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             n.put("serverTime", System.currentTimeMillis());
             return Answer.ok(n);
         }
+        if (path.equals("/fapi/v1/exchangeInfo") && method == HttpMethod.GET) {
+            addWeight(1);
+            exchangeInfoRequests.incrementAndGet();
+            return Answer.ok(exchangeInfo());
+        }
         if (!apiKey.equals(req.getHeader("X-MBX-APIKEY"))) {
             signatureFailures.incrementAndGet();
             return Answer.error(401, -2015, "Invalid API-key, IP, or permissions for action.");
@@ -379,6 +407,38 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             case "GET /fapi/v3/positionRisk" -> weighted(5, positionRisk(params));
             default -> Answer.error(404, -1020, "This operation is not supported.");
         };
+    }
+
+    /** Every symbol with a mark price or filters of its own, as the documented exchangeInfo answer lists them. */
+    private ObjectNode exchangeInfo() {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("timezone", "UTC");
+        n.put("serverTime", System.currentTimeMillis());
+        n.putArray("rateLimits").addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE")
+                .put("intervalNum", 1).put("limit", 2400);
+        n.putArray("exchangeFilters");
+        java.util.SortedSet<String> symbols = new java.util.TreeSet<>(filters.keySet());
+        synchronized (book) {
+            symbols.addAll(book.symbolsWithMarkPrice());
+        }
+        var list = n.putArray("symbols");
+        for (String symbol : symbols) {
+            list.add(filtersOf(symbol).json(JSON, symbol));
+        }
+        return n;
+    }
+
+    private SymbolFilters filtersOf(String symbol) {
+        return filters.getOrDefault(symbol, SymbolFilters.PERMISSIVE);
+    }
+
+    /** Binance's answer to an order its symbol's filters refuse, or empty (called holding the book). */
+    private Optional<Answer> filterRefusal(String symbol, BigDecimal quantity, BigDecimal triggerPrice, boolean reduceOnly) {
+        SymbolFilters f = filtersOf(symbol);
+        return f.refusal(quantity, triggerPrice, book.markPrice(symbol), reduceOnly).map(code -> {
+            filterRefusals.incrementAndGet();
+            return Answer.error(400, code[0], SymbolFilters.message(code[0], f));
+        });
     }
 
     private Answer listenKey(HttpMethod method) {
@@ -457,6 +517,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             }
             if (book.order(clientOrderId).filter(Book.Order::open).isPresent()) {
                 return Answer.error(400, -4116, "clientOrderId is duplicated.");
+            }
+            Optional<Answer> refusedByFilters = filterRefusal(symbol, quantity, null, reduceOnly);
+            if (refusedByFilters.isPresent()) {
+                return refusedByFilters.get();
             }
             if (reduceOnly && !book.reduces(symbol, side)) {
                 return Answer.error(400, -2022, "ReduceOnly Order is rejected.");
@@ -540,6 +604,11 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             }
             if (book.algoOrder(clientAlgoId).filter(Book.AlgoOrder::open).isPresent()) {
                 return Answer.error(400, -4116, "clientOrderId is duplicated.");
+            }
+            Optional<Answer> refusedByFilters = filterRefusal(p.get("symbol"), new BigDecimal(p.get("quantity")),
+                    new BigDecimal(p.get("triggerPrice")), Boolean.parseBoolean(p.getOrDefault("reduceOnly", "false")));
+            if (refusedByFilters.isPresent()) {
+                return refusedByFilters.get();
             }
             if (faults.refusesImmediateTriggers()
                     && Book.triggered(p.get("side"), type, new BigDecimal(p.get("triggerPrice")), book.markPrice(p.get("symbol")))) {

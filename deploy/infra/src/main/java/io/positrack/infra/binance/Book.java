@@ -283,6 +283,10 @@ final class Book {
         return price;
     }
 
+    java.util.Set<String> symbolsWithMarkPrice() {
+        return java.util.Set.copyOf(markPrices.keySet());
+    }
+
     boolean hasMarkPrice(String symbol) {
         return markPrices.containsKey(symbol);
     }

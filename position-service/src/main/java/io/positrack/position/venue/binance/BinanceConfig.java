@@ -81,4 +81,15 @@ public interface BinanceConfig {
     /** Longest wait for a rate-limit pause before a request is given up ("unknown" for a placement). */
     @WithDefault("5s")
     Duration maxRateLimitWait();
+
+    /** How long the symbols' rules read from {@code GET /fapi/v1/exchangeInfo} are used before they are read again. */
+    @WithDefault("1h")
+    Duration exchangeInfoRefresh();
+
+    /**
+     * Least time between two reads of exchangeInfo outside the refresh: for a symbol the last answer did not list, or
+     * after a failed read. A command for an unknown symbol within this time is refused without a request.
+     */
+    @WithDefault("10s")
+    Duration exchangeInfoRetryAfter();
 }

@@ -44,12 +44,32 @@ public class BinanceVenue implements ExecutionVenue {
     /** Request weight of the open-order queries without a symbol (both "Current All ... Open Orders" pages). */
     static final int ALL_SYMBOLS_WEIGHT = 40;
 
+    /** Request weight of {@code GET /fapi/v1/exchangeInfo} (the "Exchange Information" page). */
+    static final int EXCHANGE_INFO_WEIGHT = 1;
+
     private final BinanceHttp http;
     private final BinanceConfig config;
+    private final RulesCache rules;
 
     public BinanceVenue(BinanceHttp http, BinanceConfig config) {
         this.http = http;
         this.config = config;
+        this.rules = new RulesCache(() -> http.open(HttpMethod.GET, "/fapi/v1/exchangeInfo", EXCHANGE_INFO_WEIGHT)
+                .map(r -> ExchangeInfo.rules(answer(r, "exchangeInfo"))), java.time.Instant::now, config.exchangeInfoRefresh(),
+                config.exchangeInfoRetryAfter());
+    }
+
+    /** The rules are read at start, so that the first entry does not wait for them (a failure here is retried on use). */
+    void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent startup) {
+        if (config.enabled()) {
+            rules.fetched().subscribe().with(all -> Log.infof("exchangeInfo: rules of %d symbols", all.size()),
+                    e -> Log.warnf("exchangeInfo could not be read at start (%s); it is read again on the first entry", e.toString()));
+        }
+    }
+
+    @Override
+    public Uni<Optional<io.positrack.position.venue.rules.SymbolRules>> rules(String symbol) {
+        return rules.rules(symbol);
     }
 
     @Override

@@ -68,6 +68,19 @@ public class PaperVenue implements ExecutionVenue {
         return config.paper().venue();
     }
 
+    /** The configured rules of the symbol ({@code positrack.position.paper.rules}), or none at all. */
+    @Override
+    public Uni<Optional<io.positrack.position.venue.rules.SymbolRules>> rules(String symbol) {
+        PositionConfig.Paper.SymbolRules c = config.paper().rules().get(symbol);
+        if (c == null) {
+            return Uni.createFrom().item(Optional.of(io.positrack.position.venue.rules.SymbolRules.unrestricted(symbol)));
+        }
+        var lot = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.maxQty());
+        var market = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.marketMaxQty().orElse(c.maxQty()));
+        return Uni.createFrom().item(Optional.of(new io.positrack.position.venue.rules.SymbolRules(symbol, c.tickSize(), lot, market,
+                c.minNotional())));
+    }
+
     @Override
     public Uni<Placement> place(OrderRequest o) {
         if (faults.callLostOn(o.symbol())) {
@@ -77,6 +90,55 @@ public class PaperVenue implements ExecutionVenue {
         if (refusal.isPresent()) {
             return Uni.createFrom().item(new Placement.Rejected(refusal.get()));
         }
+        if (o.type() == io.positrack.position.venue.OrderType.MARKET) {
+            return book(o);
+        }
+        return alreadyThrough(o).flatMap(through -> through.isPresent()
+                ? Uni.createFrom().item((Placement) new Placement.Rejected(IMMEDIATE_TRIGGER + " (" + through.get() + ")"))
+                : book(o));
+    }
+
+    /**
+     * Why a stop loss or take profit would trigger at once, or empty: as Binance refuses it (-2021, "Order would
+     * immediately trigger."), judged against the mark price, which lies between bid and ask; here the mid of the
+     * symbol's latest tick. A repeated placement of an order already on the book is never refused: it is the same order.
+     * Without a tick yet, nothing can be judged and the order is placed.
+     */
+    private Uni<Optional<String>> alreadyThrough(OrderRequest o) {
+        return pool.preparedQuery("""
+                SELECT m.bid, m.ask, EXISTS (SELECT 1 FROM paper.orders WHERE client_order_id = $2) AS placed
+                  FROM paper.marks m WHERE m.symbol = $1""")
+                .execute(Tuple.of(o.symbol(), o.clientOrderId().toString()))
+                .map(rows -> {
+                    if (rows.size() == 0 || rows.iterator().next().getBoolean("placed")) {
+                        return Optional.<String>empty();
+                    }
+                    Row m = rows.iterator().next();
+                    BigDecimal mark = m.getBigDecimal("bid").add(m.getBigDecimal("ask"))
+                            .divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
+                    return triggers(o.type().name(), o.side(), mark, o.triggerPrice())
+                            ? Optional.of("mark " + PositionRows.strip(mark).toPlainString() + ", trigger "
+                                    + o.triggerPrice().stripTrailingZeros().toPlainString())
+                            : Optional.<String>empty();
+                });
+    }
+
+    /** The answer Binance gives a conditional order whose trigger the market has passed; the lifecycle reads its code. */
+    public static final String IMMEDIATE_TRIGGER = "paper HTTP 400 -2021 Order would immediately trigger.";
+
+    /**
+     * Whether an order of this type and side triggers at {@code price}. A stop that buys protects a short: it fires
+     * when the price rises to it; one that sells, when it falls. A take profit the other way round.
+     */
+    static boolean triggers(String type, Side side, BigDecimal price, BigDecimal trigger) {
+        return switch (type) {
+            case "MARKET" -> true;
+            case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
+            default -> side == Side.BUY ? price.compareTo(trigger) <= 0 : price.compareTo(trigger) >= 0;
+        };
+    }
+
+    private Uni<Placement> book(OrderRequest o) {
         return pool.preparedQuery("""
                 INSERT INTO paper.orders (client_order_id, account, symbol, side, quantity, type, trigger_price, reduce_only, status)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'NEW') ON CONFLICT (client_order_id) DO NOTHING""")
@@ -221,6 +283,7 @@ public class PaperVenue implements ExecutionVenue {
                   FROM paper.orders WHERE symbol = $1 AND status IN ('NEW', 'PARTIALLY_FILLED')
                  ORDER BY created_at, client_order_id FOR UPDATE""")
                 .execute(Tuple.of(tick.symbol()))
+                .call(rows -> mark(tx, tick, rows.size() > 0))
                 .flatMap(rows -> {
                     Uni<List<OrderUpdate>> chain = Uni.createFrom().item(new ArrayList<>());
                     for (Row row : rows) {
@@ -236,17 +299,26 @@ public class PaperVenue implements ExecutionVenue {
                 .flatMap(this::publish);
     }
 
+    /**
+     * Keeps the symbol's latest prices for the placement check ({@link #alreadyThrough}). A symbol gets its row with
+     * its first working order (an entry fills on a tick, and its stops are placed after it), so the table holds one row
+     * per symbol ever traded here, not one per symbol the feed (or a hostile producer) ever named.
+     */
+    private Uni<Void> mark(SqlClient tx, MarketTick tick, boolean traded) {
+        String sql = traded ? """
+                INSERT INTO paper.marks (symbol, bid, ask, updated_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (symbol) DO UPDATE SET bid = EXCLUDED.bid, ask = EXCLUDED.ask, updated_at = EXCLUDED.updated_at"""
+                : "UPDATE paper.marks SET bid = $2, ask = $3, updated_at = $4 WHERE symbol = $1";
+        return tx.preparedQuery(sql).execute(Tuple.of(tick.symbol(), tick.bid(), tick.ask(),
+                PositionRows.timestamp(clock.now()))).replaceWithVoid();
+    }
+
     private Uni<OrderUpdate> match(SqlClient tx, MarketTick tick, Row order) {
         Side side = Side.valueOf(order.getString("side"));
         BigDecimal price = side == Side.BUY ? tick.ask() : tick.bid();
         BigDecimal trigger = order.getBigDecimal("trigger_price");
         // An order that has partly filled was triggered already: the rest fills like a market order.
-        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || switch (order.getString("type")) {
-            case "MARKET" -> true;
-            // A stop that buys protects a short: it fires when the price rises to it; one that sells, when it falls.
-            case "STOP_MARKET" -> side == Side.BUY ? price.compareTo(trigger) >= 0 : price.compareTo(trigger) <= 0;
-            default -> side == Side.BUY ? price.compareTo(trigger) <= 0 : price.compareTo(trigger) >= 0;
-        };
+        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || triggers(order.getString("type"), side, price, trigger);
         if (!triggered) {
             return Uni.createFrom().nullItem();
         }

@@ -117,6 +117,8 @@ class BinanceRandomizedRunIT {
         // Left-out symbols are flat as of the newest change positionRisk shows, and never later than the server time
         // minus this (docs/binance.md, "Snapshot times"); the stand-in lags 300 ms below.
         config.put("positrack.binance.position-risk-lag", "500ms");
+        // exchangeInfo refused (a 429 or ban of the run's faults) right after a restart is asked again a second later.
+        config.put("positrack.binance.exchange-info-retry-after", "1s");
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "binance-run-it", "position-service.log"));
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());

@@ -40,6 +40,8 @@ public class BinanceStandInResource implements QuarkusTestResourceLifecycleManag
         config.put("positrack.binance.reconnect-backoff-max", "2s");
         config.put("positrack.binance.request-timeout", "5s");
         config.put("positrack.binance.position-risk-lag", "500ms");
+        // Each test lists symbols of its own after the service read exchangeInfo: one refetch per new symbol, at once.
+        config.put("positrack.binance.exchange-info-retry-after", "0s");
         return config;
     }
 
