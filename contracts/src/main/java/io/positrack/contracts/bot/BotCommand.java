@@ -1,7 +1,9 @@
 package io.positrack.contracts.bot;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,9 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     redelivered update produces the same id and therefore no second effect downstream; the answer on
  *     {@code command-results} carries it
  * @param account the trading account the chat is mapped to
- * @param symbol required for GET_SIGNAL and STATUS, and for CLOSE without {@code positionId}; optional for HISTORY
+ * @param symbol required for GET_SIGNAL, STATUS and UPDATE_STOPS, and for CLOSE without {@code positionId}; optional for HISTORY
  * @param positionId CLOSE {@code #ID}
  * @param limit HISTORY {@code N}
+ * @param stopLoss UPDATE_STOPS: the new stop loss, or absent to keep it
+ * @param takeProfit UPDATE_STOPS: the new take profit, or absent to keep it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BotCommand(
@@ -26,5 +30,13 @@ public record BotCommand(
         Integer limit,
         Long chatId,
         Long userId,
-        Instant issuedAt) {
+        Instant issuedAt,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit) {
+
+    /** A command without stops: every verb but {@link BotVerb#UPDATE_STOPS}. */
+    public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
+            Long userId, Instant issuedAt) {
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, null, null);
+    }
 }

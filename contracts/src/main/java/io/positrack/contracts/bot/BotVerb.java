@@ -16,5 +16,7 @@ public enum BotVerb {
     /** {@code /history [N]}: the latest finished positions. */
     HISTORY,
     /** {@code /sessions}: the account's signal sessions (signal-service's read model). */
-    SESSIONS
+    SESSIONS,
+    /** {@code /stops SYMBOL SL TP}: move the open position's stop loss and/or take profit ({@code -} keeps one). */
+    UPDATE_STOPS
 }

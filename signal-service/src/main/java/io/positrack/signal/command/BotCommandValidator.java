@@ -37,8 +37,11 @@ public class BotCommandValidator {
         if (c.limit() != null && c.limit() < 1) {
             problems.add("limit must be at least 1");
         }
+        if (c.stopLoss() != null && c.stopLoss().signum() <= 0 || c.takeProfit() != null && c.takeProfit().signum() <= 0) {
+            problems.add("stopLoss and takeProfit must be positive");
+        }
         if (c.verb() == null) {
-            problems.add("verb is required (one of GET_SIGNAL, STATUS, CLOSE, POSITIONS, HISTORY, SESSIONS)");
+            problems.add("verb is required (one of " + java.util.Arrays.toString(io.positrack.contracts.bot.BotVerb.values()) + ")");
             return problems;
         }
         if (c.symbol() != null && !instruments.isWellFormed(c.symbol())) {
@@ -61,6 +64,14 @@ public class BotCommandValidator {
             case CLOSE -> {
                 if (c.symbol() == null && c.positionId() == null) {
                     problems.add("symbol or positionId is required");
+                }
+            }
+            case UPDATE_STOPS -> {
+                if (c.symbol() == null) {
+                    problems.add("symbol is required");
+                }
+                if (c.stopLoss() == null && c.takeProfit() == null) {
+                    problems.add("stopLoss, takeProfit or both are required");
                 }
             }
             case HISTORY, SESSIONS, POSITIONS -> {

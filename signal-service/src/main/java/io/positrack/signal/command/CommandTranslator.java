@@ -43,6 +43,8 @@ public final class CommandTranslator {
                     c.chatId(), c.issuedAt());
             case POSITIONS -> new PositionCommand.ListOpen(c.commandId(), c.account(), c.chatId(), c.issuedAt());
             case HISTORY -> new PositionCommand.History(c.commandId(), c.account(), symbol, c.limit(), c.chatId(), c.issuedAt());
+            case UPDATE_STOPS -> new PositionCommand.UpdateStops(c.commandId(), c.account(), venue, symbol, c.stopLoss(), c.takeProfit(),
+                    c.chatId(), c.issuedAt());
             case SESSIONS -> throw new IllegalArgumentException("SESSIONS is answered by signal-service, not forwarded");
         };
     }

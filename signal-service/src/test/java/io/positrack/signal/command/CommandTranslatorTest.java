@@ -39,6 +39,15 @@ class CommandTranslatorTest {
     }
 
     @Test
+    void stopsBecomeAnUpdateStopsWithBothValuesAsTyped() {
+        BotCommand stops = new BotCommand("tg-1-100", BotVerb.UPDATE_STOPS, "acc-1", "XAUUSD", null, null, 77L, 5L, ISSUED,
+                new BigDecimal("1990.5"), null);
+
+        assertThat(translator.translate(stops, Optional.empty(), null, "XAUUSD"))
+                .isEqualTo(new PositionCommand.UpdateStops("tg-1-100", "acc-1", "paper", "XAUUSD", new BigDecimal("1990.5"), null, 77L, ISSUED));
+    }
+
+    @Test
     void statusIsAPlainStatusQuery() {
         assertThat(translator.translate(bot(BotVerb.STATUS, "XAUUSD", null), Optional.empty(), null, "XAUUSD"))
                 .isEqualTo(new PositionCommand.QueryStatus("tg-1-100", "acc-1", "paper", "XAUUSD", 77L, ISSUED, null));

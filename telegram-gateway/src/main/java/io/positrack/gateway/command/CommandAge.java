@@ -28,7 +28,7 @@ public final class CommandAge {
 
     /** Verbs that change positions; only these expire. */
     public static boolean trades(BotVerb verb) {
-        return verb == BotVerb.GET_SIGNAL || verb == BotVerb.CLOSE;
+        return verb == BotVerb.GET_SIGNAL || verb == BotVerb.CLOSE || verb == BotVerb.UPDATE_STOPS;
     }
 
     public static Verdict of(BotVerb verb, Instant sentAt, Instant now, Duration maxAge, Duration maxAhead) {

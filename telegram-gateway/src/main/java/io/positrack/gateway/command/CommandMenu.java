@@ -19,6 +19,7 @@ public final class CommandMenu {
             new Entry("status", "[SYMBOL]", "the open position, or the latest one"),
             new Entry("positions", "", "every open position"),
             new Entry("close", "[SYMBOL|#ID]", "close a position"),
+            new Entry("stops", "SYMBOL SL TP", "move the stop loss and take profit (- keeps one)"),
             new Entry("history", "[N]", "the latest N finished positions"),
             new Entry("sessions", "", "signal sessions"),
             new Entry("start", "", "notifications on"),

@@ -15,6 +15,8 @@ public final class CommandParser {
 
     private static final Pattern POSITION_ID = Pattern.compile("^#(\\d{1,18})$");
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,9}$");
+    /** A plain decimal, as a trader types a price: no exponent, no sign, at most 18 digits before the point. */
+    private static final Pattern PRICE = Pattern.compile("^\\d{1,18}(\\.\\d{1,18})?$");
 
     private final String defaultSymbol;
     private final Optional<List<String>> symbols;
@@ -70,6 +72,8 @@ public final class CommandParser {
                 return close(args);
             case "history":
                 return history(args);
+            case "stops":
+                return stops(args);
             default:
                 return ParsedCommand.problem("Unknown command /" + name + ". Send /help to see the commands.");
         }
@@ -129,6 +133,43 @@ public final class CommandParser {
             }
         }
         return ParsedCommand.publish(BotVerb.HISTORY, symbol, null, limit);
+    }
+
+    /** {@code /stops SYMBOL SL TP}; {@code -} keeps that one as it is. */
+    private ParsedCommand stops(List<String> args) {
+        String usage = "Usage: /stops SYMBOL SL TP, like /stops XAUUSD 2640 2690 (- keeps one as it is: /stops XAUUSD - 2690).";
+        if (args.size() != 3) {
+            return ParsedCommand.problem(usage);
+        }
+        Symbol symbol = symbol(args.get(0));
+        if (symbol.problem != null) {
+            return ParsedCommand.problem(symbol.problem);
+        }
+        Price stopLoss = price(args.get(1), "SL");
+        Price takeProfit = price(args.get(2), "TP");
+        for (Price p : List.of(stopLoss, takeProfit)) {
+            if (p.problem != null) {
+                return ParsedCommand.problem(p.problem + " " + usage);
+            }
+        }
+        if (stopLoss.value == null && takeProfit.value == null) {
+            return ParsedCommand.problem("Nothing to change: give a new SL, a new TP or both. " + usage);
+        }
+        return ParsedCommand.stops(symbol.name, stopLoss.value, takeProfit.value);
+    }
+
+    private static Price price(String raw, String name) {
+        if (raw.equals("-")) {
+            return new Price(null, null);
+        }
+        if (!PRICE.matcher(raw).matches()) {
+            return new Price(null, name + " \"" + abbreviate(raw) + "\" is not a price.");
+        }
+        java.math.BigDecimal value = new java.math.BigDecimal(raw);
+        return value.signum() > 0 ? new Price(value, null) : new Price(null, name + " must be above 0.");
+    }
+
+    private record Price(java.math.BigDecimal value, String problem) {
     }
 
     private Symbol symbol(String raw) {

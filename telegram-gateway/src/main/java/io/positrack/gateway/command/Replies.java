@@ -7,7 +7,7 @@ final class Replies {
 
     static final String REFUSED_CHAT = "This chat is not allowed to use this bot.";
     static final String REFUSED_USER = "You are not allowed to use this bot in this chat.";
-    static final String REFUSED_ADMIN = "Only this chat's admins may close positions.";
+    static final String REFUSED_ADMIN = "Only this chat's admins may close positions or move their stops.";
     static final String SUBSCRIBED_NOTE = "You will get a message when a position of this chat's account opens, fills, closes or is adopted. /stop ends that.";
     static final String FROM_THE_FUTURE = "This message is dated ahead of Positrack's clock; it was not executed. Please send it again.";
     static final String UNSUBSCRIBED = "Notifications are off. /start turns them on again.";

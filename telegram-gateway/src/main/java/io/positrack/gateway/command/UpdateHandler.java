@@ -123,7 +123,9 @@ public class UpdateHandler {
             default:
                 break;
         }
-        if (parsed.verb() == BotVerb.CLOSE && config.closeRequiresAdmin() && !access.isAdmin(chat, userId)) {
+        // Moving a stop changes the risk as much as closing does: the same admin rule guards both.
+        if ((parsed.verb() == BotVerb.CLOSE || parsed.verb() == BotVerb.UPDATE_STOPS) && config.closeRequiresAdmin()
+                && !access.isAdmin(chat, userId)) {
             return refuse("admin", chatId, userId, Replies.REFUSED_ADMIN);
         }
         Instant sentAt = Instant.ofEpochSecond(message.date());
@@ -142,7 +144,7 @@ public class UpdateHandler {
                 break;
         }
         BotCommand command = new BotCommand(commandId, parsed.verb(), chat.account(), parsed.symbol(), parsed.positionId(),
-                parsed.limit(), chatId, userId, sentAt);
+                parsed.limit(), chatId, userId, sentAt, parsed.stopLoss(), parsed.takeProfit());
         return publisher.publish(command).replaceWith(Outcome.PUBLISHED);
     }
 

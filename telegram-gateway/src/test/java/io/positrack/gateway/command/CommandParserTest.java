@@ -87,4 +87,27 @@ class CommandParserTest {
         assertThat(parser.parse("/help", "bot").kind()).isEqualTo(ParsedCommand.Kind.HELP);
         assertThat(parser.parse("/stop", "bot").kind()).isEqualTo(ParsedCommand.Kind.STOP);
     }
+
+    @Test
+    void stopsTakesASymbolAndTwoPricesWhereADashKeepsOne() {
+        ParsedCommand both = parser.parse("/stops xauusd 2640.5 2690", "bot");
+        ParsedCommand onlyTp = parser.parse("/stops XAUUSD - 2690", "bot");
+
+        assertThat(both.verb()).isEqualTo(BotVerb.UPDATE_STOPS);
+        assertThat(both.symbol()).isEqualTo("XAUUSD");
+        assertThat(both.stopLoss()).isEqualByComparingTo("2640.5");
+        assertThat(both.takeProfit()).isEqualByComparingTo("2690");
+        assertThat(onlyTp.stopLoss()).isNull();
+        assertThat(onlyTp.takeProfit()).isEqualByComparingTo("2690");
+    }
+
+    @Test
+    void stopsNonsenseIsExplainedWithTheUsage() {
+        assertThat(parser.parse("/stops XAUUSD 2640", "bot").problem()).startsWith("Usage: /stops SYMBOL SL TP");
+        assertThat(parser.parse("/stops XAUUSD - -", "bot").problem()).startsWith("Nothing to change");
+        assertThat(parser.parse("/stops XAUUSD 1e9 2690", "bot").problem()).startsWith("SL \"1e9\" is not a price.");
+        assertThat(parser.parse("/stops XAUUSD 0 2690", "bot").problem()).startsWith("SL must be above 0.");
+        assertThat(parser.parse("/stops XAUUSD 2640 -5", "bot").problem()).startsWith("TP \"-5\" is not a price.");
+        assertThat(parser.parse("/stops ??? 1 2", "bot").problem()).contains("is not a symbol");
+    }
 }

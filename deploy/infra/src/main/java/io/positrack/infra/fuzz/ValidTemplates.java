@@ -55,7 +55,7 @@ public final class ValidTemplates {
                     updateStops(marker, id), history(marker, id));
             case Topics.VENUE_EVENTS -> List.of(orderUpdateFilled(marker, id), positionReport(marker, id));
             case Topics.MARKET_TICKS -> List.of(marketTick());
-            case Topics.BOT_COMMANDS -> List.of(botClose(marker, id), botStatus(marker, id), botHistory(marker, id));
+            case Topics.BOT_COMMANDS -> List.of(botClose(marker, id), botStatus(marker, id), botHistory(marker, id), botStops(marker, id));
             case Topics.POSITION_EVENTS -> List.of(positionEvent(marker, id));
             case Topics.COMMAND_RESULTS -> List.of(commandResult(marker, id));
             case Topics.ALERTS -> List.of(alert(marker, id));
@@ -189,6 +189,18 @@ public final class ValidTemplates {
     private static WireTemplate botStatus(String marker, String id) {
         return botHead("STATUS", marker, id)
                 .req(SYMBOL, "symbol", "XAUUSD", "BTCUSDT")
+                .opt(INTEGER_SIGNED, "chatId", UNLISTED_CHAT_ID, UNLISTED_CHAT_ID + 1)
+                .opt(INTEGER_POSITIVE, "userId", 5550001L, 5550002L)
+                .opt(INSTANT, "issuedAt", T0, T1)
+                .build();
+    }
+
+    private static WireTemplate botStops(String marker, String id) {
+        // Either stop alone is enough; with both present, neither alone is required.
+        return botHead("UPDATE_STOPS", marker, id)
+                .req(SYMBOL, "symbol", "XAUUSD", "BTCUSDT")
+                .opt(DECIMAL_POSITIVE, "stopLoss", "1990", "1991")
+                .opt(DECIMAL_POSITIVE, "takeProfit", "2030", "2031")
                 .opt(INTEGER_SIGNED, "chatId", UNLISTED_CHAT_ID, UNLISTED_CHAT_ID + 1)
                 .opt(INTEGER_POSITIVE, "userId", 5550001L, 5550002L)
                 .opt(INSTANT, "issuedAt", T0, T1)
