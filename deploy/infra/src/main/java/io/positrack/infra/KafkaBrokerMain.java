@@ -1,0 +1,33 @@
+package io.positrack.infra;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The child JVM of {@link KafkaProcess}: one {@link KafkaNode} on the given ports and data directory, until the
+ * process is told to stop (SIGTERM runs the shutdown hook, which closes the broker gracefully) or is killed.
+ *
+ * <p>Arguments: data directory, client port, controller port.
+ */
+public final class KafkaBrokerMain {
+
+    private KafkaBrokerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: KafkaBrokerMain <data-dir> <kafka-port> <controller-port>");
+            System.exit(2);
+        }
+        KafkaNode node = KafkaNode.start(Optional.of(Path.of(args[0])), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            closed.countDown();
+        }, "kafka-broker-stop"));
+        System.out.println("KafkaBrokerMain ready at " + node.bootstrapServers());
+        // The broker's threads do the work; this one only keeps the JVM up until the shutdown hook has run.
+        closed.await();
+    }
+}
