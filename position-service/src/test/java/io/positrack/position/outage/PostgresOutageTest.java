@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,10 +63,14 @@ class PostgresOutageTest {
         List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sequence = new AtomicInteger();
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outage-commands"));
-        // 20 commands a second over a few symbols, before, during and after the outage: opens, status queries and closes.
+        // 20 commands a second over a few symbols, before, during and after the outage: opens, status queries and closes,
+        // with a market tick each, so that entries fill (the paper venue's tick consumer and the venue-event consumer
+        // meet the outage too).
         sender.scheduleAtFixedRate(() -> {
-            PositionCommand command = next(account, sequence.getAndIncrement());
+            int n = sequence.getAndIncrement();
+            PositionCommand command = next(account, n);
             kafka.sendCommandAsync(command);
+            kafka.tickAsync(symbol(n), new BigDecimal("100.00"), new BigDecimal("100.02"));
             kafka.flush();
             sent.add(command.commandId());
         }, 0, 50, TimeUnit.MILLISECONDS);
@@ -103,6 +108,14 @@ class PostgresOutageTest {
             long copies = kafka.resultsForAccount(account).size() - answers.size();
             assertThat(kafka.deadLettersContaining(account)).as("commands dead-lettered for the outage").isEmpty();
             await().atMost(Duration.ofSeconds(30)).until(relay::isLeader);
+            // Every consumer rode out the outage: a new position fills on the next ticks and gets its stops.
+            String fresh = "OUTFILLUSD";
+            kafka.sendCommand(PositionTestClient.open(account, fresh, Side.BUY, "1", "95.00", "110.00"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                kafka.tick(fresh, "100.00", "100.02");
+                return Database.count("SELECT count(*) FROM positions WHERE account = ? AND symbol = ? AND status = 'ACTIVE'",
+                        account, fresh) == 1;
+            });
             assertThat(Database.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
                     + "AND ((classid::bigint << 32) | objid::bigint) = ?", config.outbox().advisoryLockKey()))
                     .as("sessions holding the relay's advisory lock").isEqualTo(1);
@@ -125,8 +138,12 @@ class PostgresOutageTest {
         return results;
     }
 
+    private static String symbol(int n) {
+        return "OUT%dUSD".formatted(n % SYMBOLS);
+    }
+
     private static PositionCommand next(String account, int n) {
-        String symbol = "OUT%dUSD".formatted(n % SYMBOLS);
+        String symbol = symbol(n);
         return switch ((n / SYMBOLS) % 3) {
             case 0 -> PositionTestClient.open(account, symbol, Side.BUY, "1", null, null);
             case 1 -> PositionTestClient.status(account, symbol);
