@@ -52,6 +52,11 @@ public final class KafkaNode implements AutoCloseable {
                     p.put("transaction.state.log.min.isr", "1");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("auto.create.topics.enable", "false");
+                    // A node killed with SIGKILL is still registered when it comes back; the controller lets the new
+                    // incarnation in only once the old one's session has expired (9 s by default). Short, so that a
+                    // restart after kill -9 (KafkaProcess) is not mostly waiting.
+                    p.put("broker.session.timeout.ms", "3000");
+                    p.put("broker.heartbeat.interval.ms", "500");
                     // Hostile-input campaigns send values up to 2 MiB, and their dead letters may double in size
                     // (see FuzzLimits); topics inherit the broker's limit as their max.message.bytes.
                     p.put("message.max.bytes", Integer.toString(FuzzLimits.BROKER_MAX_MESSAGE_BYTES));
