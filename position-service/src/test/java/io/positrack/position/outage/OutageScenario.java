@@ -83,17 +83,26 @@ final class OutageScenario {
         AtomicInteger sequence = new AtomicInteger();
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outage-commands"));
         // Opens, status queries and closes over a few symbols, with a market tick each, so that entries fill and the
-        // paper venue's tick consumer and the venue-event consumer meet the outage too. The producer buffers and
-        // retries by itself while a broker is away; the sender thread never waits on it.
-        sender.scheduleAtFixedRate(() -> {
+        // paper venue's tick consumer and the venue-event consumer meet the outage too. While a broker is away the
+        // test's producer blocks in send() (the Kafka 4 client drops its metadata and waits to bootstrap again), so the
+        // commands of a broker outage queue in the sender and are sent when the broker is back.
+        Runnable sendOne = () -> {
             int n = sequence.getAndIncrement();
             PositionCommand command = next(account, n);
+            sent.add(command.commandId());
             kafka.sendCommandAsync(command);
             kafka.tickAsync(symbol(n), new BigDecimal("100.00"), new BigDecimal("100.02"));
-            sent.add(command.commandId());
-        }, 0, 50, TimeUnit.MILLISECONDS);
+        };
+        sender.scheduleAtFixedRate(sendOne, 0, 50, TimeUnit.MILLISECONDS);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> kafka.resultsForAccount(account).size() >= 20);
+            // A burst acknowledged by the broker just before the fault: commands in flight in the service when it hits.
+            sender.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    sendOne.run();
+                }
+                kafka.flush();
+            }).get(30, TimeUnit.SECONDS);
 
             long outageStarted = System.nanoTime();
             fault.begin();
