@@ -204,7 +204,7 @@ public final class PostgresNode implements AutoCloseable {
             }
         }
 
-        /** Sends the signal to the postmaster (and with KILL to its children too) and waits until all are gone. */
+        /** Sends the signal (QUIT or KILL) to the postmaster, with KILL to its children too, and waits until all are gone. */
         void stop(String signal) {
             Optional<ProcessHandle> postmaster = postmasterPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
             if (postmaster.isEmpty()) {
@@ -212,9 +212,12 @@ public final class PostgresNode implements AutoCloseable {
             }
             List<ProcessHandle> all = new ArrayList<>(postmaster.get().descendants().toList());
             all.add(0, postmaster.get());
-            List<ProcessHandle> signalled = "KILL".equals(signal) ? all : List.of(postmaster.get());
-            for (ProcessHandle process : signalled) {
-                signal(process.pid(), signal);
+            if ("KILL".equals(signal)) {
+                // The postmaster first, so that it cannot start new backends; a backend that has already exited on its
+                // own is not an error (destroyForcibly is SIGKILL and says nothing of a process that is gone).
+                all.forEach(ProcessHandle::destroyForcibly);
+            } else {
+                signal(postmaster.get().pid(), signal);
             }
             // Not ProcessHandle.onExit(): for a process that is not our child it polls with a backoff that adds up to
             // two seconds to a stop that takes milliseconds. Polling another process: nothing to wait on but time.
@@ -234,7 +237,7 @@ public final class PostgresNode implements AutoCloseable {
 
         private static void signal(long pid, String signal) {
             try {
-                // ProcessHandle can only send TERM and KILL; immediate shutdown is QUIT.
+                // ProcessHandle can only send TERM and KILL; PostgreSQL's immediate shutdown is QUIT.
                 Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
                 if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
                     throw new IllegalStateException("kill -" + signal + " " + pid + " failed: "
