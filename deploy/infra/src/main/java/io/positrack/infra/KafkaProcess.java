@@ -133,6 +133,7 @@ public final class KafkaProcess implements AutoCloseable {
         command.add(dataDirectory.toString());
         command.add(Integer.toString(kafkaPort));
         command.add(Integer.toString(controllerPort));
+        command.add(Long.toString(ProcessHandle.current().pid()));
         long started = System.nanoTime();
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
