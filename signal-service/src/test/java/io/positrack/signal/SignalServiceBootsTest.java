@@ -11,6 +11,7 @@ import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 @QuarkusTest
 @WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "signal"))
@@ -18,13 +19,13 @@ class SignalServiceBootsTest {
 
     @Test
     void reportsLiveAndReadyAgainstTheRealBroker() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void publishesItsOpenApiDocument() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/openapi?format=json")).then().statusCode(200)
                 .body("info.title", equalTo("Positrack signal-service"))
                 .body("paths", hasKey("/sessions"))
                 .body("paths", hasKey("/sessions/{positionId}"))
@@ -34,7 +35,7 @@ class SignalServiceBootsTest {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("positrack_signal_sessions_expiry_requested_total"));
     }
 }

@@ -11,6 +11,7 @@ import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 @QuarkusTest
 @WithTestResource(value = PositrackTestInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -19,13 +20,19 @@ class GatewayBootsTest {
 
     @Test
     void reportsLiveAndReadyAgainstTheRealBroker() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("positrack_telegram_poller_leader"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

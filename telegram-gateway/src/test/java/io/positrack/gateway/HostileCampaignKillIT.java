@@ -250,7 +250,7 @@ class HostileCampaignKillIT {
     }
 
     private static String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -52,6 +52,7 @@ import io.positrack.infra.telegram.TelegramBotApiStandIn;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * Issue #14 for the gateway: a seeded campaign of hostile records on each topic it consumes ends with every record
@@ -123,7 +124,7 @@ class HostileCampaignTest {
                 || m.chatId() == ValidTemplates.UNLISTED_CHAT_ID).toList()).as("messages sent for hostile records").isEmpty();
         softly.assertAll();
 
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200).body("status", is("UP"));
         aValidRecordOnEachTopicIsStillHandled();
     }
 

@@ -35,21 +35,23 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final Path log;
     private final int httpPort;
+    private final int managementPort;
     private Process process;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int httpPort) {
+    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int httpPort, int managementPort) {
         this.name = name;
         this.jar = jar;
         this.config = config;
         this.log = log;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
     }
 
     /**
      * Prepares a service; {@link #start()} launches it.
      *
-     * @param config Quarkus configuration keys and values; {@code quarkus.http.port} is chosen here
-     *     when absent
+     * @param config Quarkus configuration keys and values; {@code quarkus.http.port} and
+     *     {@code quarkus.management.port} are chosen here when absent
      * @param log the file that receives the child's standard output and error (appended across restarts)
      */
     public static ServiceProcess of(String name, Path jar, Map<String, String> config, Path log) {
@@ -59,10 +61,12 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> copy = new LinkedHashMap<>(config);
         int port = copy.containsKey("quarkus.http.port") ? Integer.parseInt(copy.get("quarkus.http.port")) : freePort();
         copy.put("quarkus.http.port", Integer.toString(port));
-        return new ServiceProcess(name, jar, copy, log, port);
+        int management = copy.containsKey("quarkus.management.port") ? Integer.parseInt(copy.get("quarkus.management.port")) : freePort();
+        copy.put("quarkus.management.port", Integer.toString(management));
+        return new ServiceProcess(name, jar, copy, log, port, management);
     }
 
-    /** Launches the process and waits until {@code /q/health/ready} answers 200. */
+    /** Launches the process and waits until {@code /q/health/ready} answers 200 on the management interface. */
     public synchronized ServiceProcess start(Duration readyWithin) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
@@ -101,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady(Duration within) {
         Instant deadline = Instant.now().plus(within);
-        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
@@ -173,8 +177,18 @@ public final class ServiceProcess implements AutoCloseable {
         return httpPort;
     }
 
+    /** The API: positions, sessions, alerts (API keys needed, see docs/security.md). */
     public String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Health, metrics and OpenAPI: {@code managementUrl() + "/q/health/ready"}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public Path log() {

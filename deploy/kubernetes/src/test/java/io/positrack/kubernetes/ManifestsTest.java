@@ -283,23 +283,24 @@ class ManifestsTest {
     void probesPortsAndServicesMatchTheApplications(String overlay) {
         for (String service : SERVICES) {
             int port = Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
+            int management = Integer.parseInt(applicationProperties(service).getProperty("quarkus.management.port"));
             Container container = container(overlay, service);
-            assertThat(container.getPorts()).as("%s: %s ports", overlay, service).singleElement()
-                    .satisfies(p -> {
-                        assertThat(p.getName()).isEqualTo("http");
-                        assertThat(p.getContainerPort()).isEqualTo(port);
-                    });
+            assertThat(container.getPorts()).as("%s: %s ports", overlay, service)
+                    .extracting(p -> p.getName() + ":" + p.getContainerPort())
+                    .containsExactlyInAnyOrder("http:" + port, "management:" + management);
             assertProbe(container.getStartupProbe(), "/q/health/started", service);
             assertProbe(container.getLivenessProbe(), "/q/health/live", service);
             assertProbe(container.getReadinessProbe(), "/q/health/ready", service);
 
             Service kubernetesService = one(overlay, Service.class, service);
             assertThat(kubernetesService.getSpec().getSelector()).isEqualTo(Map.of("app.kubernetes.io/name", service));
-            assertThat(kubernetesService.getSpec().getPorts()).singleElement().satisfies(p -> {
-                assertThat(p.getName()).isEqualTo("http");
-                assertThat(p.getPort()).isEqualTo(port);
-                assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
-            });
+            assertThat(kubernetesService.getSpec().getPorts())
+                    .extracting(p -> p.getName() + ":" + p.getPort() + "->" + p.getTargetPort().getStrVal())
+                    .containsExactlyInAnyOrder("http:" + port + "->http", "management:" + management + "->management");
+            // The API keys file is mounted and named in the config locations.
+            assertThat(List.of(one(overlay, ConfigMap.class, service + "-config").getData().get("QUARKUS_CONFIG_LOCATIONS").split(",")))
+                    .as(service).contains("/etc/positrack/api-keys/api-keys.properties");
+            assertThat(container.getVolumeMounts()).as(service).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/positrack/api-keys"));
             // The database URLs point at the service's own CloudNativePG cluster's read-write Service.
             ConfigMap config = one(overlay, ConfigMap.class, service + "-config");
             String database = databaseCluster(overlay, service);
@@ -309,7 +310,7 @@ class ManifestsTest {
         GenericKubernetesResource monitor = custom(overlay, "ServiceMonitor").get(0);
         @SuppressWarnings("unchecked")
         Map<String, Object> endpoint = ((List<Map<String, Object>>) spec(monitor).get("endpoints")).get(0);
-        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics");
+        assertThat(endpoint).containsEntry("port", "management").containsEntry("path", "/q/metrics");
     }
 
     @ParameterizedTest
@@ -370,8 +371,13 @@ class ManifestsTest {
             assertThat(databases).as("%s reaches exactly its own database", service).containsExactly(databaseCluster(overlay, service));
             boolean internet = policy.getSpec().getEgress().stream().flatMap(e -> e.getTo().stream()).anyMatch(p -> p.getIpBlock() != null);
             assertThat(internet).as("%s reaches the internet", service).isEqualTo(service.equals("telegram-gateway"));
-            policy.getSpec().getIngress().forEach(rule -> assertThat(rule.getPorts())
-                    .allSatisfy(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+            // Only the monitoring namespace reaches the management port; API clients reach the API port only.
+            assertThat(policy.getSpec().getIngress()).as(service).hasSize(2);
+            for (var rule : policy.getSpec().getIngress()) {
+                boolean monitoring = rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null);
+                assertThat(rule.getPorts()).as("%s ingress from %s", service, monitoring ? "monitoring" : "API clients")
+                        .extracting(p -> p.getPort().getStrVal()).containsExactly(monitoring ? "management" : "http");
+            }
         }
     }
 
@@ -472,7 +478,7 @@ class ManifestsTest {
     static void assertProbe(Probe probe, String path, String service) {
         assertThat(probe).as("%s probe %s", service, path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(service).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(service).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(service).isEqualTo("management");
     }
 
     /** The CloudNativePG cluster the service's username comes from. */

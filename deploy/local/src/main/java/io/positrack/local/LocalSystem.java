@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.positrack.contracts.security.ApiKey;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
 import io.positrack.infra.ServiceProcess;
@@ -47,6 +48,8 @@ public final class LocalSystem implements AutoCloseable {
     private final LaunchOptions options;
     private final PrintStream out;
     private final Path logDirectory;
+    /** The local run's one API key (every role, every account), made afresh at each start; see {@link #apiKeyFile()}. */
+    private final ApiKey operatorKey = ApiKey.generate("operator");
     private final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> starting = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -131,9 +134,10 @@ public final class LocalSystem implements AutoCloseable {
             }
 
             boolean demo = options.demo();
-            Map<String, String> positionConfig = withInfra("position", ServiceConfigs.positionService(port(8081, demo)));
-            Map<String, String> signalConfig = withInfra("signal", ServiceConfigs.signalService(port(8082, demo), demo));
-            Map<String, String> gatewayConfig = withInfra("gateway",
+            writeApiKey();
+            Map<String, String> positionConfig = withInfra("position", port(9081, demo), ServiceConfigs.positionService(port(8081, demo)));
+            Map<String, String> signalConfig = withInfra("signal", port(9082, demo), ServiceConfigs.signalService(port(8082, demo), demo));
+            Map<String, String> gatewayConfig = withInfra("gateway", port(9083, demo),
                     ServiceConfigs.telegramGateway(port(8083, demo), apiBaseUrl, token, chats, options.account()));
 
             positionService = ServiceProcess.of("position-service", jar("position-service"), positionConfig, log("position-service"));
@@ -189,11 +193,14 @@ public final class LocalSystem implements AutoCloseable {
         out.println();
         out.println("Positrack is running.");
         for (ServiceProcess service : List.of(positionService, signalService, gateway)) {
-            String base = service.baseUrl();
+            String management = service.managementUrl();
             // telegram-gateway has no REST API of its own (only the webhook), hence no OpenAPI document.
-            String openApi = answers(base + "/q/openapi") ? "   OpenAPI " + base + "/q/openapi" : "";
-            out.printf("  %-17s %s   health %s/q/health   metrics %s/q/metrics%s%n", service.name(), base, base, base, openApi);
+            String openApi = answers(management + "/q/openapi") ? "   OpenAPI " + management + "/q/openapi" : "";
+            out.printf("  %-17s %s   health %s/q/health   metrics %s/q/metrics%s%n", service.name(), service.baseUrl(), management,
+                    management, openApi);
         }
+        out.println("  API key           " + apiKeyFile() + "  (curl -H \"Authorization: Bearer $(cat " + apiKeyFile() + ")\" "
+                + positionService.baseUrl() + "/positions)");
         out.println("  kafka             " + infra.kafka().bootstrapServers());
         out.println("  logs              " + logDirectory);
         out.println("  data              " + options.dataDirectory().map(Path::toString).orElse("temporary (deleted on exit; --data-dir DIR keeps it)"));
@@ -323,10 +330,36 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private Map<String, String> withInfra(String database, Map<String, String> config) {
+    private Map<String, String> withInfra(String database, int managementPort, Map<String, String> config) {
         Map<String, String> all = new LinkedHashMap<>(infra.quarkusConfig(database));
         all.putAll(config);
+        all.put("quarkus.management.port", Integer.toString(managementPort));
+        // Only the hash goes to the services, as in a deployment; the key itself is in the run's api-key file.
+        all.put("positrack.auth.keys." + operatorKey.id() + ".sha256", operatorKey.sha256());
+        all.put("positrack.auth.keys." + operatorKey.id() + ".roles", "viewer,trader,admin");
+        all.put("positrack.auth.keys." + operatorKey.id() + ".accounts", "*");
         return all;
+    }
+
+    /** The file holding the local run's API key (owner-only), for curl and scripts: {@code Bearer $(cat FILE)}. */
+    public Path apiKeyFile() {
+        return options.dataDirectory().orElse(logDirectory).resolve("api-key");
+    }
+
+    public ApiKey operatorKey() {
+        return operatorKey;
+    }
+
+    private void writeApiKey() {
+        Path file = apiKeyFile();
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, operatorKey.value() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the API key to " + file, e);
+        }
     }
 
     private Path jar(String service) {

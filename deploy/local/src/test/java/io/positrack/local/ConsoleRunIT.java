@@ -62,6 +62,7 @@ class ConsoleRunIT {
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> output.indexOf("Chat with the bot") >= 0 || !launcher.isAlive());
             assertThat(output.toString()).contains("Chat with the bot", "Positrack is running.", "/q/health", "/q/metrics", "/q/openapi");
+            theRunsApiKeyOpensTheApiAndNothingElseDoes();
 
             type(console, "/start");
             await().atMost(Duration.ofSeconds(30)).until(() -> output.indexOf("bot> 👋 Positrack for account local") >= 0);
@@ -112,5 +113,24 @@ class ConsoleRunIT {
     private static void type(Writer console, String line) throws java.io.IOException {
         console.write(line + "\n");
         console.flush();
+    }
+
+    /** The printed key file is the owner's only, and its key is what the position-service API accepts. */
+    private void theRunsApiKeyOpensTheApiAndNothingElseDoes() throws Exception {
+        Matcher file = Pattern.compile("API key +(\\S+)").matcher(output);
+        Matcher api = Pattern.compile("position-service +(http://localhost:\\d+)").matcher(output);
+        assertThat(file.find()).as("API key line").isTrue();
+        assertThat(api.find()).as("position-service line").isTrue();
+        Path keyFile = Path.of(file.group(1));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(keyFile))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String key = java.nio.file.Files.readString(keyFile).trim();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI positions = java.net.URI.create(api.group(1) + "/positions");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(positions).header("Authorization", "Bearer " + key).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(positions).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
     }
 }

@@ -1,5 +1,6 @@
 package io.positrack.position.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,20 +10,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.positrack.position.audit.InvariantAudit;
+import io.positrack.runtime.security.Roles;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Operator endpoints: the invariant audit and entry blocks. Expose them only inside the cluster. */
+/**
+ * Operator endpoints: the invariant audit and entry blocks, for admin keys only. An admin works across accounts
+ * (a block is an operator's matter), so these answers are not scoped to the key's accounts.
+ */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
     private final InvariantAudit audit;
     private final io.vertx.mutiny.sqlclient.Pool pool;
+    private final SecurityIdentity caller;
 
-    public AdminResource(InvariantAudit audit, io.vertx.mutiny.sqlclient.Pool pool) {
+    public AdminResource(InvariantAudit audit, io.vertx.mutiny.sqlclient.Pool pool, SecurityIdentity caller) {
         this.audit = audit;
         this.pool = pool;
+        this.caller = caller;
     }
 
     /** A symbol on which new entries are refused, and why. */
@@ -49,8 +59,14 @@ public class AdminResource {
             @jakarta.ws.rs.PathParam("venue") String venue, @jakarta.ws.rs.PathParam("symbol") String symbol) {
         return pool.preparedQuery("DELETE FROM entry_blocks WHERE account = $1 AND venue = $2 AND symbol = $3")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(account, venue, symbol))
-                .map(rows -> rows.rowCount() == 0 ? jakarta.ws.rs.core.Response.status(404).build()
-                        : jakarta.ws.rs.core.Response.noContent().build());
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return jakarta.ws.rs.core.Response.status(404).build();
+                    }
+                    // Lifting a safety block is the one write an HTTP caller can make here: say who did it.
+                    Log.warnf("Entry block on %s/%s/%s lifted by API key %s", account, venue, symbol, caller.getPrincipal().getName());
+                    return jakarta.ws.rs.core.Response.noContent().build();
+                });
     }
 
     @GET

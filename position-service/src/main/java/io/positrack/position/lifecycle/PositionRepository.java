@@ -119,16 +119,18 @@ public class PositionRepository {
     }
 
     /** Filtered listing for the REST API. */
-    public Uni<List<PositionSnapshot>> search(SqlClient client, String account, String symbol, PositionStatus status,
-            Boolean open, int limit, long beforeId) {
+    /** {@code accounts} empty: every account; otherwise only positions of those accounts (the caller's scope). */
+    public Uni<List<PositionSnapshot>> search(SqlClient client, Optional<java.util.Set<String>> accounts, String symbol,
+            PositionStatus status, Boolean open, int limit, long beforeId) {
+        String[] scope = accounts.map(set -> set.toArray(String[]::new)).orElse(null);
         return client.preparedQuery("SELECT " + PositionRows.COLUMNS + """
                  FROM positions
-                WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR symbol = $2)
+                WHERE ($1::text[] IS NULL OR account = ANY($1)) AND ($2::text IS NULL OR symbol = $2)
                   AND ($3::text IS NULL OR status = $3)
                   AND ($4::boolean IS NULL OR (%s) = $4)
                   AND id < $5
                 ORDER BY id DESC LIMIT $6""".formatted(OPEN_PREDICATE))
-                .execute(Tuple.from(new Object[] { account, symbol, status == null ? null : status.name(), open, beforeId, limit }))
+                .execute(Tuple.from(new Object[] { scope, symbol, status == null ? null : status.name(), open, beforeId, limit }))
                 .map(PositionRepository::all);
     }
 

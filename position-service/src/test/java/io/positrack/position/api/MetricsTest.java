@@ -17,6 +17,7 @@ import io.positrack.position.support.PositionTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** The metrics an operator watches move when the thing they count happens. */
 @QuarkusTest
@@ -53,7 +54,7 @@ class MetricsTest {
     }
 
     private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
     }
 
     /** The sample's value, 0 when the series does not exist yet. */

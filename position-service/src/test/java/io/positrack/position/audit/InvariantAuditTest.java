@@ -17,6 +17,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.positrack.infra.quarkus.ManagementInterface;
+import io.positrack.infra.security.TestKeys;
 
 /** The audit finds what must never be there, lists the rows, and shows the counts as gauges. */
 @QuarkusTest
@@ -57,13 +59,13 @@ class InvariantAuditTest {
             }
         }
 
-        JsonPath report = given().get("/admin/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().auth().oauth2(TestKeys.ADMIN.value()).get("/admin/audit").then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getList("checks.find { it.check == 'version_gaps' }.rows.position_id", Long.class)).contains(id);
         assertThat(report.getList("checks.find { it.check == 'missing_on_venue' }.rows.position_id", Long.class)).contains(id);
         assertThat(report.getLong("checks.find { it.check == 'duplicate_open' }.count")).isZero();
         assertThat(report.getLong("violations")).isGreaterThanOrEqualTo(2);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("positrack_audit_violations{check=\"version_gaps\"}"))
                 .body(containsString("positrack_audit_violations{check=\"duplicate_open\"} 0.0"));
 
@@ -72,7 +74,7 @@ class InvariantAuditTest {
             s.setLong(1, id);
             s.executeUpdate();
         }
-        JsonPath after = given().get("/admin/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath after = given().auth().oauth2(TestKeys.ADMIN.value()).get("/admin/audit").then().statusCode(200).extract().jsonPath();
         assertThat(after.getList("checks.find { it.check == 'version_gaps' }.rows.position_id", Long.class)).doesNotContain(id);
     }
 }

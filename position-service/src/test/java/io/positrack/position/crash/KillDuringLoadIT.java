@@ -200,11 +200,11 @@ class KillDuringLoadIT {
                 + "all answered after %d s, settled after %d s; fault seed %d, injected since the restart: %s; reconciliation: %s%n",
                 COMMANDS, answeredAtKill, auditRows, run.count("SELECT count(*) FROM positions WHERE account = ?", account),
                 republishedResults, republishedEvents, Duration.ofNanos(allAnswered - started).toSeconds(),
-                Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, RunRecord.metricLines(service.baseUrl(), "positrack_paper_faults_total"),
-                RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_reports_total"));
+                Duration.ofNanos(settled - started).toSeconds(), FAULT_SEED, RunRecord.metricLines(service.managementUrl(), "positrack_paper_faults_total"),
+                RunRecord.metricLines(service.managementUrl(), "positrack_reconciliation_reports_total"));
         System.out.printf("KillDuringLoadIT: venue orders repaired since the restart: %s; venue times refused: %s; "
-                + "repairs recorded over the run: %s%n", RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_orders_total"),
-                RunRecord.metricLines(service.baseUrl(), "positrack_clock_refused_total"),
+                + "repairs recorded over the run: %s%n", RunRecord.metricLines(service.managementUrl(), "positrack_reconciliation_orders_total"),
+                RunRecord.metricLines(service.managementUrl(), "positrack_clock_refused_total"),
                 run.breakdown("SELECT action, count(*) FROM venue_order_repairs GROUP BY action ORDER BY action"));
         System.out.printf("KillDuringLoadIT: order updates received by status: %s; positions by status and reason: %s%n",
                 run.breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),

@@ -17,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** Health and metrics tell the truth about the consumers: a real lag per partition, counters per outcome and reason. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class ConsumerHealthTest {
     @Test
     void consumerLagPerPartitionIsARealNumber() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Matcher m = LAG.matcher(RestAssured.get("/q/metrics").asString());
+            Matcher m = LAG.matcher(RestAssured.get(ManagementInterface.url("/q/metrics")).asString());
             assertThat(m.find()).as("lag gauge of position-commands-0").isTrue();
             assertThat(Double.parseDouble(m.group(1))).isNotNaN().isGreaterThanOrEqualTo(0);
         });
@@ -37,12 +38,12 @@ class ConsumerHealthTest {
 
     @Test
     void readinessReportsTheConsumersAndADeadLetterIsCountedByReason() {
-        RestAssured.get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("positrack-consumers"));
-        String before = RestAssured.get("/q/metrics").asString();
+        RestAssured.get(ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("checks.name", hasItem("positrack-consumers"));
+        String before = RestAssured.get(ManagementInterface.url("/q/metrics")).asString();
         double was = counter(before, "not_json");
         assertThat(was).as("registered at zero before the first dead letter").isGreaterThanOrEqualTo(0);
         PositionTestClient.get().sendRaw(Topics.POSITION_COMMANDS, "HEALTH", "{definitely not json");
-        await().atMost(Duration.ofSeconds(30)).until(() -> counter(RestAssured.get("/q/metrics").asString(), "not_json") == was + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter(RestAssured.get(ManagementInterface.url("/q/metrics")).asString(), "not_json") == was + 1);
     }
 
     private static double counter(String metrics, String reason) {

@@ -206,7 +206,7 @@ class HostileCampaignKillIT {
     }
 
     private static int live() throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/live")).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/live")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -29,6 +29,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * Issue #14's campaign for position-service: a seeded run of hostile records ({@link HostileRecords}) to each of its
@@ -50,7 +51,7 @@ class HostileCampaignTest {
         String bootstrap = PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers();
         PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("position");
         HostileRecords generator = new HostileRecords(SEED, "hc-" + SEED);
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get(ManagementInterface.url("/q/health/ready")).then().statusCode(200);
         Map<String, String> before = quietFingerprint(db);
         Map<String, Map<Integer, Long>> startOffsets = new LinkedHashMap<>();
         Map<String, Double> lettersBefore = new LinkedHashMap<>();
@@ -118,7 +119,7 @@ class HostileCampaignTest {
             throw e;
         }
 
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        RestAssured.get(ManagementInterface.url("/q/health/live")).then().statusCode(200);
         String account = PositionTestClient.uniqueAccount("hc-after");
         ConsumersGoOn.prove(PositionTestClient.get(), Database::count, account,
                 "HC" + account.substring(account.length() - 6).toUpperCase().replaceAll("[^A-Z0-9]", "X"));
@@ -137,7 +138,7 @@ class HostileCampaignTest {
     }
 
     private static String metrics() {
-        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return RestAssured.get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
     }
 
     /** Records of the topic the service is through with, whatever the outcome. */

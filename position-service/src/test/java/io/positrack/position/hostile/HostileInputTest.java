@@ -27,6 +27,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * Issue #14's findings, one by one: each of these records used to stop a consumer (and, after the rebalance,
@@ -120,7 +121,7 @@ class HostileInputTest {
 
         assertThat(Database.count("SELECT count(*) FROM positions WHERE account = ?", account)).as("only the valid open").isEqualTo(1);
         assertThat(Database.count("SELECT count(*) FROM venue_positions WHERE account = ?", account)).isZero();
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        RestAssured.get(ManagementInterface.url("/q/health/live")).then().statusCode(200);
     }
 
     private static void assertDeadLettered(TopicRecorder letters, String key, Map<String, String> cases, String topic) {

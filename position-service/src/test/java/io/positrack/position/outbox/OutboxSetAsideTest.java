@@ -31,6 +31,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.positrack.infra.quarkus.ManagementInterface;
+import io.positrack.infra.security.TestKeys;
 
 /**
  * Issue #14: no outbox row can stop the relay. A row too large to send and a row for a topic Kafka refuses
@@ -98,7 +100,7 @@ class OutboxSetAsideTest {
         assertThat(counter("position-events")).isEqualTo(oversizedBefore + 1);
         assertThat(counter("other")).as("a topic that is none of ours is tagged 'other'").isEqualTo(invalidBefore + 1);
 
-        JsonPath audit = given().get("/admin/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath audit = given().auth().oauth2(TestKeys.ADMIN.value()).get("/admin/audit").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> listed = audit.getList("checks.find { it.check == 'set_aside_rows' }.rows");
         assertThat(audit.getLong("checks.find { it.check == 'set_aside_rows' }.count")).isGreaterThanOrEqualTo(2);
         Map<String, Object> row = listed.stream().filter(r -> ((Number) r.get("seq")).longValue() == oversized).findFirst().orElseThrow();
@@ -162,7 +164,7 @@ class OutboxSetAsideTest {
     }
 
     private static double counter(String topic) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^positrack_outbox_set_aside_total\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} ([0-9.eE+-]+)$")
                 .matcher(metrics);
         assertThat(m.find()).as("counter registered at zero for " + topic).isTrue();

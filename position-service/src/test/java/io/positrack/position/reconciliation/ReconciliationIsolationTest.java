@@ -27,6 +27,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** Issue #15: one account whose reconciliation fails holds back only its own trading; the others reconcile and trade. */
 @QuarkusTest
@@ -61,8 +62,8 @@ class ReconciliationIsolationTest {
 
             assertThat(reconciler.readyFor("paper", healthy)).isTrue();
             assertThat(reconciler.readyFor("paper", broken)).isFalse();
-            given().get("/q/health/ready").then().statusCode(200);
-            assertThat(given().get("/q/health/ready").asString()).contains("failing paper/" + broken);
+            given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200);
+            assertThat(given().get(ManagementInterface.url("/q/health/ready")).asString()).contains("failing paper/" + broken);
 
             PositionCommand.OpenPosition healthyOpen = PositionTestClient.open(healthy, "HLTUSD", Side.BUY, "1", null, null);
             PositionCommand.OpenPosition brokenOpen = PositionTestClient.open(broken, "BRKUSD2", Side.BUY, "1", null, null);

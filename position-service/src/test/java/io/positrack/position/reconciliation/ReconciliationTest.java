@@ -33,6 +33,7 @@ import io.positrack.position.venue.VenueDispatcher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.security.TestKeys;
 
 /**
  * Reconciliation against the paper venue (seeds 001, 002, 004). The venue's truth is set through its
@@ -237,9 +238,9 @@ class ReconciliationTest {
         assertThat(answer(PositionTestClient.open(account, "BNBUSDT", Side.BUY, "1", null, null)).outcome())
                 .as("within tolerance: not blocked (the open position answers)").isEqualTo(Outcome.DUPLICATE_OPEN_EXISTS);
 
-        io.restassured.RestAssured.given().get("/admin/blocks").then().statusCode(200)
+        io.restassured.RestAssured.given().auth().oauth2(TestKeys.ADMIN.value()).get("/admin/blocks").then().statusCode(200)
                 .body("findAll { it.account == '" + account + "' }.symbol", org.hamcrest.Matchers.contains("AVAXUSDT"));
-        io.restassured.RestAssured.given().delete("/admin/blocks/" + account + "/paper/AVAXUSDT").then().statusCode(204);
+        io.restassured.RestAssured.given().auth().oauth2(TestKeys.ADMIN.value()).delete("/admin/blocks/" + account + "/paper/AVAXUSDT").then().statusCode(204);
         assertThat(answer(PositionTestClient.open(account, "AVAXUSDT", Side.BUY, "1", null, null)).outcome()).isEqualTo(Outcome.OPENED);
         alerts.close();
     }

@@ -23,6 +23,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** Until the first reconciliation has succeeded, trading waits and readiness says so. */
 @QuarkusTest
@@ -45,7 +46,7 @@ class TradingGateTest {
 
     @Test
     void anOpenWaitsForTheFirstReconciliationAndReadinessReportsIt() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(503)
                 .body("checks.find { it.name == 'reconciliation' }.data.firstReconciliation", equalTo("pending"));
         String account = PositionTestClient.uniqueAccount("gate");
         PositionCommand.OpenPosition open = PositionTestClient.open(account, "EURGBP", Side.BUY, "1", null, null);
@@ -58,6 +59,6 @@ class TradingGateTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(open.commandId()).isEmpty());
         assertThat(kafka.resultsFor(open.commandId()).get(0).outcome()).isEqualTo(Outcome.OPENED);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200);
     }
 }

@@ -165,10 +165,10 @@ public final class RunRecord {
     }
 
     /** The service's own counters named {@code name} (since its last start), for the printed figures. */
-    public static List<String> metricLines(String baseUrl, String name) {
+    public static List<String> metricLines(String managementUrl, String name) {
         try {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(baseUrl + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.net.URI.create(managementUrl + "/q/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             return response.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(name.length())).toList();
         } catch (Exception e) {
             return List.of(e.toString());

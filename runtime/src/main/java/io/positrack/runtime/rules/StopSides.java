@@ -27,4 +27,23 @@ public final class StopSides {
         }
         return Optional.empty();
     }
+
+    /**
+     * Why a stop or target is not on its side of the entry price, or empty: a stop already through the entry would
+     * close the position as soon as it fills, a target through it would take a loss as profit. Nothing to check for
+     * a missing value.
+     */
+    public static Optional<String> problemAgainst(Side side, BigDecimal price, BigDecimal stopLoss, BigDecimal takeProfit) {
+        Optional<String> sides = problem(side, stopLoss, takeProfit);
+        if (sides.isPresent() || side == null || price == null) {
+            return sides;
+        }
+        if (stopLoss != null && (side == Side.BUY ? stopLoss.compareTo(price) >= 0 : stopLoss.compareTo(price) <= 0)) {
+            return Optional.of("stopLoss " + stopLoss.toPlainString() + " is not on the losing side of price " + price.toPlainString());
+        }
+        if (takeProfit != null && (side == Side.BUY ? takeProfit.compareTo(price) <= 0 : takeProfit.compareTo(price) >= 0)) {
+            return Optional.of("takeProfit " + takeProfit.toPlainString() + " is not on the winning side of price " + price.toPlainString());
+        }
+        return Optional.empty();
+    }
 }

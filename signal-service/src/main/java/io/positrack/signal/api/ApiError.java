@@ -4,7 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The body of a 400 or 404 answer. */
+/** The body of a 400, 403 or 404 answer. */
 public record ApiError(String error) {
 
     static WebApplicationException badRequest(String message) {
@@ -13,6 +13,10 @@ public record ApiError(String error) {
 
     static WebApplicationException notFound(String message) {
         return failure(Response.Status.NOT_FOUND, message);
+    }
+
+    static WebApplicationException forbidden(String message) {
+        return failure(Response.Status.FORBIDDEN, message);
     }
 
     private static WebApplicationException failure(Response.Status status, String message) {

@@ -3,6 +3,7 @@ package io.positrack.signal.api;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,23 +21,33 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.positrack.contracts.signal.SignalSession;
+import io.positrack.runtime.security.AccountAccess;
+import io.positrack.runtime.security.Callers;
+import io.positrack.runtime.security.Roles;
 import io.positrack.signal.session.SessionRepository;
 import io.positrack.signal.session.SessionStatistics;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** The signal-session read model (read-only): a session is a signal and the position it opened. */
+/**
+ * The signal-session read model (read-only): a session is a signal and the position it opened. A caller sees the
+ * sessions of its own accounts only: a foreign session answers 404, a filter on a foreign account 403.
+ */
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions", description = "Signal sessions, built from position-events")
+@RolesAllowed(Roles.VIEWER)
 public class SessionResource {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "CLOSED");
     private static final int MAX_LIMIT = 500;
 
     private final SessionRepository sessions;
+    private final SecurityIdentity caller;
 
-    public SessionResource(SessionRepository sessions) {
+    public SessionResource(SessionRepository sessions, SecurityIdentity caller) {
         this.sessions = sessions;
+        this.caller = caller;
     }
 
     @GET
@@ -44,6 +55,8 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The sessions",
             content = @Content(schema = @Schema(implementation = SignalSession.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Unknown status, or limit out of range",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "The account filter names an account that is not the caller's",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<List<SignalSession>> list(@QueryParam("account") String account, @QueryParam("symbol") String symbol,
             @Parameter(description = "OPEN or CLOSED") @QueryParam("status") String status,
@@ -56,7 +69,7 @@ public class SessionResource {
         if (max < 1 || max > MAX_LIMIT) {
             throw ApiError.badRequest("limit must be 1.." + MAX_LIMIT);
         }
-        return sessions.list(account, symbol, status, before == null ? null : number(before, "before"), (int) max);
+        return sessions.list(scope(account), symbol, status, before == null ? null : number(before, "before"), (int) max);
     }
 
     @GET
@@ -64,8 +77,10 @@ public class SessionResource {
     @Operation(summary = "Per symbol: sessions, trades, win rate and average R")
     @APIResponse(responseCode = "200", description = "One entry per symbol with sessions",
             content = @Content(schema = @Schema(implementation = SessionStatistics.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "403", description = "The account filter names an account that is not the caller's",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<List<SessionStatistics>> statistics(@QueryParam("account") String account, @QueryParam("symbol") String symbol) {
-        return sessions.statistics(account, symbol);
+        return sessions.statistics(scope(account), symbol);
     }
 
     @GET
@@ -79,7 +94,17 @@ public class SessionResource {
         if (id < 1) {
             throw ApiError.badRequest("position ids start at 1");
         }
-        return sessions.byPositionId(id).map(found -> found.orElseThrow(() -> ApiError.notFound("No session for position #" + id)));
+        AccountAccess access = Callers.access(caller);
+        return sessions.byPositionId(id).map(found -> found.filter(session -> access.allows(session.account()))
+                .orElseThrow(() -> ApiError.notFound("No session for position #" + id)));
+    }
+
+    private java.util.Optional<Set<String>> scope(String account) {
+        AccountAccess.Filter filter = Callers.access(caller).filter(account);
+        if (filter.refused()) {
+            throw ApiError.forbidden("account '" + account + "' is not one of this key's accounts");
+        }
+        return filter.accounts();
     }
 
     /** Parameters are read as text so that a malformed number is a 400 with a reason, not a bare 404. */

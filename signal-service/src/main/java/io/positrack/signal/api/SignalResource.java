@@ -2,6 +2,7 @@ package io.positrack.signal.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,15 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.positrack.runtime.security.Roles;
 import io.positrack.signal.config.Instruments;
 import io.positrack.signal.market.SignalRepository;
 import io.positrack.signal.support.Clock;
 import io.smallrye.mutiny.Uni;
 
-/** The strategy's latest signals (read-only). */
+/** The strategy's latest signals (read-only). Signals belong to no account, so any viewer sees all of them. */
 @Path("/signals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "signals", description = "The latest signal of each watched symbol")
+@RolesAllowed(Roles.VIEWER)
 public class SignalResource {
 
     private final SignalRepository signals;

@@ -91,16 +91,9 @@ public final class AlertTranslator {
                 : source.stopLossPercent().map(p -> away(price, p, side == Side.BUY ? -1 : 1, side == Side.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR)).orElse(null);
         BigDecimal takeProfit = alert.takeProfit() != null ? alert.takeProfit()
                 : source.takeProfitPercent().map(p -> away(price, p, side == Side.BUY ? 1 : -1, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING)).orElse(null);
-        var wrongSides = StopSides.problem(side, stopLoss, takeProfit);
+        var wrongSides = StopSides.problemAgainst(side, price, stopLoss, takeProfit);
         if (wrongSides.isPresent()) {
             return Translation.refused(wrongSides.get());
-        }
-        // A stop already through the entry price would close the position as soon as it fills.
-        if (stopLoss != null && (side == Side.BUY ? stopLoss.compareTo(price) >= 0 : stopLoss.compareTo(price) <= 0)) {
-            return Translation.refused("stopLoss " + stopLoss.toPlainString() + " is not on the losing side of price " + price.toPlainString());
-        }
-        if (takeProfit != null && (side == Side.BUY ? takeProfit.compareTo(price) <= 0 : takeProfit.compareTo(price) >= 0)) {
-            return Translation.refused("takeProfit " + takeProfit.toPlainString() + " is not on the winning side of price " + price.toPlainString());
         }
         return new Translation(new PositionCommand.OpenPosition(commandId, source.account(), venue, symbol, side, quantity, price,
                 stopLoss, takeProfit, signalId, null, alert.time()), null);

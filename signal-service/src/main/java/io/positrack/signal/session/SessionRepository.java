@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -99,12 +100,17 @@ public class SessionRepository {
 
     /** Newest first; every filter may be null. {@code before} pages by position id. */
     public Uni<List<SignalSession>> list(String account, String symbol, String status, Long before, int limit) {
+        return list(one(account), symbol, status, before, limit);
+    }
+
+    /** As {@link #list(String, String, String, Long, int)}, for a caller scoped to some accounts (empty: all). */
+    public Uni<List<SignalSession>> list(Optional<Set<String>> accounts, String symbol, String status, Long before, int limit) {
         return pool.preparedQuery("SELECT " + SESSION_COLUMNS + """
                  FROM sessions
-                 WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR symbol = $2)
+                 WHERE ($1::text[] IS NULL OR account = ANY($1)) AND ($2::text IS NULL OR symbol = $2)
                    AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR position_id < $4)
                  ORDER BY position_id DESC LIMIT $5""")
-                .execute(Tuple.of(account, symbol, status, before, limit))
+                .execute(Tuple.of(array(accounts), symbol, status, before, limit))
                 .map(SessionRepository::sessions);
     }
 
@@ -137,6 +143,11 @@ public class SessionRepository {
 
     /** Per symbol: counts, win rate and average R of the sessions matching the (nullable) filters. */
     public Uni<List<SessionStatistics>> statistics(String account, String symbol) {
+        return statistics(one(account), symbol);
+    }
+
+    /** As {@link #statistics(String, String)}, for a caller scoped to some accounts (empty: all). */
+    public Uni<List<SessionStatistics>> statistics(Optional<Set<String>> accounts, String symbol) {
         return pool.preparedQuery("""
                 SELECT symbol,
                        count(*) AS sessions,
@@ -148,9 +159,9 @@ public class SessionRepository {
                        avg(realized_pnl / nullif(abs(entry_price - initial_stop_loss) * filled_quantity, 0))
                            FILTER (WHERE status = 'CLOSED' AND filled_quantity > 0) AS average_r
                   FROM sessions
-                 WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR symbol = $2)
+                 WHERE ($1::text[] IS NULL OR account = ANY($1)) AND ($2::text IS NULL OR symbol = $2)
                  GROUP BY symbol ORDER BY symbol""")
-                .execute(Tuple.of(account, symbol))
+                .execute(Tuple.of(array(accounts), symbol))
                 .map(rows -> {
                     List<SessionStatistics> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -165,6 +176,14 @@ public class SessionRepository {
                     }
                     return out;
                 });
+    }
+
+    private static Optional<Set<String>> one(String account) {
+        return account == null ? Optional.empty() : Optional.of(Set.of(account));
+    }
+
+    private static String[] array(Optional<Set<String>> accounts) {
+        return accounts.map(set -> set.toArray(String[]::new)).orElse(null);
     }
 
     private static List<SignalSession> sessions(RowSet<Row> rows) {

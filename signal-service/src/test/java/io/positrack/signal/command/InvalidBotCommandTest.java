@@ -23,6 +23,7 @@ import io.positrack.signal.testing.SignalTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** I11 on {@code bot-commands}: a bad command is dead-lettered with its reason, answered when possible, and nothing else happens. */
 @QuarkusTest
@@ -106,7 +107,7 @@ class InvalidBotCommandTest {
     @Test
     void deadLettersAreCountedByTopicAndReason() {
         kafka.sendRaw(Topics.BOT_COMMANDS, "BADUSD", "[1, 2, 3]");
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/metrics").then()
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(ManagementInterface.url("/q/metrics")).then()
                 .body(matchesPattern("(?s).*positrack_dead_letters_total\\{reason=\"malformed\",topic=\"bot-commands\"\\} [1-9].*")));
     }
 

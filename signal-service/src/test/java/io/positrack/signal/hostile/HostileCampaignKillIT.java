@@ -28,6 +28,7 @@ import io.positrack.infra.ServiceProcess;
 import io.positrack.infra.fuzz.CampaignFigures;
 import io.positrack.infra.fuzz.TableFingerprint;
 import io.positrack.signal.testing.ServiceApi;
+import io.positrack.infra.security.TestKeys;
 
 /**
  * Issue 14 with a crash: the packaged signal-service is killed (SIGKILL) in the middle of a campaign, the rest of the
@@ -52,6 +53,7 @@ class HostileCampaignKillIT {
         log = Path.of("target", "hostile-kill-it", "signal-service.log");
         Files.deleteIfExists(log);
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("signal"));
+        config.putAll(TestKeys.config());
         // XAUUSD is the templates' symbol: watched, so a hostile tick that got through would make bars.
         config.put("positrack.signal.symbols", "XAUUSD," + SYMBOL);
         config.put("positrack.signal.instrument-defaults.bar-duration", "1s");
@@ -117,8 +119,8 @@ class HostileCampaignKillIT {
             CampaignChecks.tablesUnchanged(softly, before, TableFingerprint.of(database));
             softly.assertThat(failStops()).as("fail-stop lines in %s", log).isEmpty();
 
-            ServiceApi api = ServiceApi.onPort(signalService.httpPort());
-            afterwards(softly, "liveness", () -> api.request().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP")));
+            ServiceApi api = ServiceApi.onPorts(signalService.httpPort(), signalService.managementPort());
+            afterwards(softly, "liveness", () -> api.request().get(api.management("/q/health/live")).then().statusCode(200).body("status", equalTo("UP")));
             try (ValidRecords valid = new ValidRecords(bootstrap, database, api, SYMBOL)) {
                 afterwards(softly, "bot-commands after the restart", valid::botCommandsAreForwarded);
                 afterwards(softly, "market-ticks after the restart", valid::ticksMakeABar);

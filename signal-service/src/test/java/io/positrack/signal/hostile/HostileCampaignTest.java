@@ -23,6 +23,7 @@ import io.positrack.signal.testing.ServiceApi;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * Issue 14, "no record can stop Positrack", for signal-service: a seeded campaign of hostile records on each of its
@@ -65,7 +66,7 @@ class HostileCampaignTest {
             softly.assertThat(accepted()).as("records applied or skipped per topic during the campaign").isEqualTo(acceptedBefore);
             softly.assertThat(log.failStops()).as("fail-stop lines logged").isEmpty();
 
-            afterwards(softly, "liveness", () -> given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP")));
+            afterwards(softly, "liveness", () -> given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP")));
             try (ValidRecords valid = new ValidRecords(bootstrap, database, ServiceApi.inProcess(), SYMBOL)) {
                 afterwards(softly, "bot-commands after the campaign", valid::botCommandsAreForwarded);
                 afterwards(softly, "market-ticks after the campaign", valid::ticksMakeABar);

@@ -35,6 +35,7 @@ import io.positrack.signal.strategy.Signal;
 import io.positrack.signal.testing.ServiceApi;
 import io.positrack.signal.testing.SignalTestClient;
 import io.positrack.signal.testing.TickScript;
+import io.positrack.infra.security.TestKeys;
 
 /**
  * Issue 4's done-when tests (I7, I8, I10) on the packaged services: position-service and signal-service
@@ -65,7 +66,7 @@ class SignalFlowIT {
         CompletableFuture.allOf(CompletableFuture.runAsync(() -> positionService.start()),
                 CompletableFuture.runAsync(() -> signalService.start())).join();
         kafka = SignalTestClient.connect(infra.kafka().bootstrapServers());
-        api = ServiceApi.onPort(signalService.httpPort());
+        api = ServiceApi.onPorts(signalService.httpPort(), signalService.managementPort());
     }
 
     @AfterAll
@@ -350,6 +351,7 @@ class SignalFlowIT {
 
     private static Map<String, String> signalServiceConfig() {
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("signal"));
+        config.putAll(TestKeys.config());
         config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD");
         // The strategy of TickScript: short periods over one-second bars.
         config.put("positrack.signal.instrument-defaults.bar-duration", "1s");

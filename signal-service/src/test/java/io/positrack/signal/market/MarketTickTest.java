@@ -68,7 +68,7 @@ class MarketTickTest {
         // 17 bars of the V, the bar of its closing tick, and the first 100: the replayed copies added none.
         await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'TICKUSD'") == seriesTicks + 1);
         assertThat(count("SELECT count(*) FROM signals WHERE symbol = 'TICKUSD'")).isEqualTo(1);
-        api.request().get("/q/metrics").then()
+        api.request().get(api.management("/q/metrics")).then()
                 .body(containsString("positrack_signal_signals_generated_total{side=\"BUY\",symbol=\"TICKUSD\"} 1.0"))
                 .body(containsString("positrack_signal_ticks_total{outcome=\"late\"}"));
     }

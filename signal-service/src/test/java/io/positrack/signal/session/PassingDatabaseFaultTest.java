@@ -28,6 +28,7 @@ import io.positrack.signal.testing.SignalTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * Issue 14: a fault that passes (here the database dropping the connection an event is being applied on, as a
@@ -76,7 +77,7 @@ class PassingDatabaseFaultTest {
 
         awaitSession(p.id(), "CLOSED");
         assertThat(kafka.deadLetterOf(sent)).isEmpty();
-        given().get("/q/metrics").then()
+        given().get(ManagementInterface.url("/q/metrics")).then()
                 .body(matchesPattern("(?s).*positrack_consumer_retries_total\\{topic=\"position-events\"\\} [1-9].*"));
     }
 

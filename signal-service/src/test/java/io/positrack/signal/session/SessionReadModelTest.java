@@ -218,7 +218,7 @@ class SessionReadModelTest {
         kafka.event(p.rolledBack("EXPIRED"));
         awaitSession(p.id(), "CLOSED");
 
-        api.request().get("/q/metrics").then().statusCode(200)
+        api.request().get(api.management("/q/metrics")).then().statusCode(200)
                 .body(containsString("positrack_signal_sessions_opened_total"))
                 .body(containsString("positrack_signal_sessions_closed_total{reason=\"EXPIRED\"}"));
     }

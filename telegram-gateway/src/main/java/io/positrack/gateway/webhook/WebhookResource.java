@@ -22,9 +22,11 @@ import io.smallrye.mutiny.Uni;
  * Where Telegram delivers updates in webhook mode. A call without the configured secret in
  * {@code X-Telegram-Bot-Api-Secret-Token} is refused (401) before its body is even read, and nothing happens.
  * A handled update is answered 200; a failure 500, so that Telegram delivers it again (and the handler then
- * recognises whatever part was already done).
+ * recognises whatever part was already done). Telegram presents its secret token, not an API key, hence
+ * {@link jakarta.annotation.security.PermitAll}: the secret check below is this endpoint's authentication.
  */
 @Path(WebhookResource.PATH)
+@jakarta.annotation.security.PermitAll
 public class WebhookResource {
 
     public static final String PATH = "/telegram/webhook";

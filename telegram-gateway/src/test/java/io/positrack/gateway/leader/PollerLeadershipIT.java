@@ -111,7 +111,7 @@ class PollerLeadershipIT {
 
     private static String role(ServiceProcess gateway) {
         try {
-            JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/q/health/ready")).build(),
+            JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             for (JsonNode check : health.get("checks")) {
                 if ("telegram".equals(check.get("name").asText())) {
@@ -126,7 +126,7 @@ class PollerLeadershipIT {
 
     /** Sum of positrack_telegram_getupdates_calls_total over its outcomes, from the instance's Prometheus endpoint. */
     private static double getUpdatesCalls(ServiceProcess gateway) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/q/metrics")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : metrics.split("\n")) {

@@ -13,6 +13,7 @@ import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * The packaged application (the jar now, the native executable with {@code -Pnative}) starts in the prod
@@ -25,9 +26,9 @@ class PackagedApplicationIT {
 
     @Test
     void becomesReadyWithoutATokenAndRefusesWebhookCallsInPollingMode() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get(ManagementInterface.packagedUrl("/q/health/ready"))
                 .then().statusCode(200).body("status", equalTo("UP")));
-        given().when().get("/q/health/ready").then()
+        given().when().get(ManagementInterface.packagedUrl("/q/health/ready")).then()
                 .body("checks.find { it.name == 'telegram' }.data.mode", equalTo("polling"))
                 .body("checks.name", hasItem("telegram"));
 

@@ -3,6 +3,7 @@ package io.positrack.gateway.support;
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /** What the gateway shows about itself: Prometheus metrics and the telegram readiness check. */
 public final class Observe {
@@ -12,7 +13,7 @@ public final class Observe {
 
     /** Sum of a Prometheus series over the lines containing every given fragment (tags, for instance). */
     public static double metric(String name, String... fragments) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
         double sum = 0;
         for (String line : body.split("\n")) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
@@ -31,6 +32,6 @@ public final class Observe {
 
     /** The data of the {@code telegram} readiness check. */
     public static Map<String, Object> telegramHealth() {
-        return given().get("/q/health/ready").then().extract().jsonPath().getMap("checks.find { it.name == 'telegram' }.data");
+        return given().get(ManagementInterface.url("/q/health/ready")).then().extract().jsonPath().getMap("checks.find { it.name == 'telegram' }.data");
     }
 }

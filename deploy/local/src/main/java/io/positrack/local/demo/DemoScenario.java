@@ -46,7 +46,8 @@ public final class DemoScenario {
         this.out = out;
         this.chat = new ChatView(system.standIn().orElseThrow(() -> new IllegalStateException("the demo needs the stand-in")),
                 LocalSystem.CONSOLE_CHAT_ID, out);
-        this.signals = new SignalServiceApi(system.signalService().baseUrl());
+        this.signals = new SignalServiceApi(system.signalService().baseUrl(), system.signalService().managementUrl(),
+                system.operatorKey().value());
     }
 
     /** A step of the demo that did not happen. */

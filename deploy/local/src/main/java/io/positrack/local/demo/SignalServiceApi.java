@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What the demo reads from signal-service's public HTTP API: the latest signal ({@code GET /signals/{symbol}}),
- * the sessions ({@code GET /sessions}) and how many ticks it has consumed ({@code /q/metrics}). No backdoor:
- * a person could ask the same with curl.
+ * the sessions ({@code GET /sessions}) and how many ticks it has consumed ({@code /q/metrics}, on the management
+ * interface). No backdoor: a person could ask the same with curl and the run's API key.
  */
 final class SignalServiceApi {
 
@@ -25,9 +25,13 @@ final class SignalServiceApi {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String baseUrl;
+    private final String managementUrl;
+    private final String apiKey;
 
-    SignalServiceApi(String baseUrl) {
+    SignalServiceApi(String baseUrl, String managementUrl, String apiKey) {
         this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
+        this.apiKey = apiKey;
     }
 
     /** A signal as signal-service shows it. */
@@ -59,7 +63,7 @@ final class SignalServiceApi {
 
     /** Ticks of watched symbols signal-service has applied (used or late): {@code positrack_signal_ticks_total}. */
     long ticksConsumed() {
-        Optional<String> metrics = text("/q/metrics");
+        Optional<String> metrics = text(managementUrl + "/q/metrics");
         if (metrics.isEmpty()) {
             return 0;
         }
@@ -73,7 +77,7 @@ final class SignalServiceApi {
     }
 
     private Optional<JsonNode> get(String path) {
-        return text(path).map(body -> {
+        return text(baseUrl + path).map(body -> {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -82,10 +86,10 @@ final class SignalServiceApi {
         });
     }
 
-    private Optional<String> text(String path) {
+    private Optional<String> text(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -243,9 +243,9 @@ class BinanceRandomizedRunIT {
                 workload.expiries.get(), workload.drops.get(), standIn.listenKeysIssued(), standIn.streamConnectionsOpened(),
                 standIn.refusedImmediateTriggers(), workload.moves.get(), i1.samples());
         System.out.printf("BinanceRandomizedRunIT: service counters since the restart: stream %s; gaps %s; dropped %s; rate limit %s; "
-                + "reconciliation %s%n", RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_events_total"), RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_gaps_total"),
-                RunRecord.metricLines(service.baseUrl(), "positrack_binance_stream_dropped_total"), RunRecord.metricLines(service.baseUrl(), "positrack_binance_rate_limit_total"),
-                RunRecord.metricLines(service.baseUrl(), "positrack_reconciliation_reports_total"));
+                + "reconciliation %s%n", RunRecord.metricLines(service.managementUrl(), "positrack_binance_stream_events_total"), RunRecord.metricLines(service.managementUrl(), "positrack_binance_stream_gaps_total"),
+                RunRecord.metricLines(service.managementUrl(), "positrack_binance_stream_dropped_total"), RunRecord.metricLines(service.managementUrl(), "positrack_binance_rate_limit_total"),
+                RunRecord.metricLines(service.managementUrl(), "positrack_reconciliation_reports_total"));
         System.out.printf("BinanceRandomizedRunIT: order updates received by status: %s; positions by status and reason: %s; by origin: %s%n",
                 run.breakdown("SELECT status, count(*) FROM venue_order_updates GROUP BY status ORDER BY status"),
                 run.breakdown("SELECT status || '/' || coalesce(close_reason, '-'), count(*) FROM positions GROUP BY 1 ORDER BY 1"),
