@@ -1,6 +1,5 @@
 package io.positrack.position.outage;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public class DedicatedBroker implements QuarkusTestResourceLifecycleManager {
         broker.createTopics(Topics.allWithDeadLetters(), shared.settings().partitions());
         broker.createTopics(List.of(Topics.TELEGRAM_POLLER_LEADER), 1);
         client = PositionTestClient.connect(broker.bootstrapServers());
-        Map<String, String> config = new LinkedHashMap<>(shared.quarkusConfig("position"));
+        Map<String, String> config = SharedConfig.of("position");
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         return config;
     }

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.positrack.infra.InfraSettings;
@@ -49,7 +48,7 @@ public class DedicatedPostgres implements QuarkusTestResourceLifecycleManager {
         LocalInfrastructure shared = PositrackTestInfrastructure.infrastructure();
         node = PostgresNode.start(shared.settings().withTemporaryData().withDurablePostgres(true));
         database = node.database("position");
-        Map<String, String> config = new LinkedHashMap<>(shared.quarkusConfig(null));
+        Map<String, String> config = SharedConfig.of(null);
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
         config.put("quarkus.datasource.username", database.user());

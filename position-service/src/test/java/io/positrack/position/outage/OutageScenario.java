@@ -29,7 +29,7 @@ import io.positrack.contracts.position.PositionCommand;
 import io.positrack.contracts.position.Side;
 import io.positrack.position.outbox.OutboxRelay;
 import io.positrack.position.support.PositionTestClient;
-import io.restassured.RestAssured;
+import io.positrack.infra.quarkus.ManagementInterface;
 
 /**
  * One outage under load, the same for every kind of fault (issue 16): commands and ticks flow at 20 a second, the
@@ -172,7 +172,7 @@ final class OutageScenario {
      * failure, as Kubernetes counts it (a stalled database can hold a health check as long as it holds any query).
      */
     private static int readinessStatus() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ManagementInterface.url("/q/health/ready")))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,6 +1,5 @@
 package io.positrack.position.outage;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.positrack.infra.LocalInfrastructure;
@@ -27,7 +26,7 @@ public class ProxiedPostgres implements QuarkusTestResourceLifecycleManager {
         LocalInfrastructure infra = PositrackTestInfrastructure.infrastructure();
         int port = infra.postgres().port();
         proxy = FaultProxy.to(port);
-        Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("position"));
+        Map<String, String> config = SharedConfig.of("position");
         for (String key : new String[] {"quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url"}) {
             config.put(key, config.get(key).replace(":" + port + "/", ":" + proxy.port() + "/"));
         }
