@@ -1,0 +1,18 @@
+package io.positrack.runtime.kafka;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** How this replica presents itself to the Kafka group coordinator ({@code positrack.kafka.*}). */
+@ConfigMapping(prefix = "positrack.kafka")
+public interface KafkaMembership {
+
+    /**
+     * The replica's stable name, the prefix of every consumer's {@code group.instance.id}: in Kubernetes the pod
+     * name ({@code POSITRACK_KAFKA_INSTANCE_NAME} from {@code metadata.name}), so a container restarted in the same
+     * pod takes its partitions back at once. Absent (local runs, tests): a name generated at start, unique per
+     * process. Kafka allows letters, digits, '.', '_' and '-' only.
+     */
+    Optional<String> instanceName();
+}
