@@ -1,5 +1,6 @@
 package io.positrack.runtime.kafka;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,4 +16,11 @@ public interface KafkaMembership {
      * process. Kafka allows letters, digits, '.', '_' and '-' only.
      */
     Optional<String> instanceName();
+
+    /**
+     * Incoming channels that are members of no group: each reads every partition of its topic from the end
+     * ({@link AssignedPartitions}, which reads this key itself while configuration is built; declared here so that
+     * the key is known).
+     */
+    Optional<List<String>> assignAllPartitions();
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ class StaticMembershipTest {
 
     @Test
     void eachConcurrentConsumerOfAChannelGetsAnIdOfItsOwnFromTheConfiguredInstanceName() {
-        StaticMembership membership = new StaticMembership(() -> Optional.of("position-service-7d9f-x2k4q"));
+        StaticMembership membership = new StaticMembership(named("position-service-7d9f-x2k4q"));
 
         Object first = membership.customize("position-commands$1", CHANNEL, consumer()).get("group.instance.id");
         Object second = membership.customize("position-commands$2", CHANNEL, consumer()).get("group.instance.id");
@@ -32,8 +33,8 @@ class StaticMembershipTest {
 
     @Test
     void withoutAConfiguredNameEachProcessGeneratesADifferentOne() {
-        StaticMembership one = new StaticMembership(Optional::empty);
-        StaticMembership other = new StaticMembership(Optional::empty);
+        StaticMembership one = new StaticMembership(named(null));
+        StaticMembership other = new StaticMembership(named(null));
 
         assertThat(one.instance()).isNotEqualTo(other.instance());
         assertThat(one.customize("alerts", CHANNEL, consumer()).get("group.instance.id")).isEqualTo(one.instance() + "-alerts");
@@ -41,7 +42,7 @@ class StaticMembershipTest {
 
     @Test
     void producersAndAssignedChannelsAreLeftAlone() {
-        StaticMembership membership = new StaticMembership(() -> Optional.of("pod-1"));
+        StaticMembership membership = new StaticMembership(named("pod-1"));
         Map<String, Object> producer = new HashMap<>(Map.of("acks", "all"));
 
         assertThat(membership.customize("outbox", CHANNEL, producer)).doesNotContainKey("group.instance.id");
@@ -51,7 +52,7 @@ class StaticMembershipTest {
 
     @Test
     void anIdSetInTheChannelConfigurationWins() {
-        StaticMembership membership = new StaticMembership(() -> Optional.of("pod-1"));
+        StaticMembership membership = new StaticMembership(named("pod-1"));
         Map<String, Object> consumer = consumer();
         consumer.put("group.instance.id", "chosen");
 
@@ -60,10 +61,24 @@ class StaticMembershipTest {
 
     @Test
     void aNameKafkaWouldRefuseStopsTheStart() {
-        assertThatThrownBy(() -> new StaticMembership(() -> Optional.of("pod name/1")))
+        assertThatThrownBy(() -> new StaticMembership(named("pod name/1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positrack.kafka.instance-name");
         assertThatThrownBy(() -> StaticMembership.groupInstanceId("p".repeat(240), "position-commands$1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("249");
+    }
+
+    private static KafkaMembership named(String instance) {
+        return new KafkaMembership() {
+            @Override
+            public Optional<String> instanceName() {
+                return Optional.ofNullable(instance);
+            }
+
+            @Override
+            public Optional<List<String>> assignAllPartitions() {
+                return Optional.empty();
+            }
+        };
     }
 
     private static Map<String, Object> consumer() {
