@@ -229,6 +229,9 @@ class HostileCampaignKillIT {
         config.put("positrack.telegram.chats[0].id", Long.toString(CHAT));
         config.put("positrack.telegram.chats[0].account", ACCOUNT);
         config.put("positrack.telegram.polling.timeout", "2s");
+        // kill -9 and restart of the container in its pod: the same name, so the restart resumes the killed consumers'
+        // partitions at once (static membership) instead of waiting for their session to expire.
+        config.put("positrack.kafka.instance-name", "gateway-kill-it-0");
         Path jar = Path.of(System.getProperty("positrack.telegram-gateway.jar", "target/quarkus-app/quarkus-run.jar"));
         return ServiceProcess.of("gateway-hostile", jar, config, Path.of("target", "hostile-kill-it", "gateway.log"));
     }

@@ -56,6 +56,10 @@ class UpdateStopsKillIT {
         config.put("positrack.position.intents.resend-after", "2s");
         config.put("positrack.position.intents.sweep-interval", "1s");
         config.put("positrack.position.reconciliation.interval", "500ms");
+        // The three runs are one pod whose container is stopped, killed and restarted: the same name, so each run's
+        // consumers take the previous run's partitions back at once (static membership) instead of waiting for its
+        // session to expire.
+        config.put("positrack.kafka.instance-name", "stopskill-0");
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());
         run = new RunRecord(infra.postgres().database("stopskill"), client);
     }
