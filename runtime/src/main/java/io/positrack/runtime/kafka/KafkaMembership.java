@@ -12,7 +12,7 @@ public interface KafkaMembership {
     /**
      * The replica's stable name, the prefix of every consumer's {@code group.instance.id}: in Kubernetes the pod
      * name ({@code POSITRACK_KAFKA_INSTANCE_NAME} from {@code metadata.name}), so a container restarted in the same
-     * pod takes its partitions back at once. Absent (local runs, tests): a name generated at start, unique per
+     * pod takes its partitions back at once. Absent (local runs, tests): a name generated once per JVM, unique per
      * process. Kafka allows letters, digits, '.', '_' and '-' only.
      */
     Optional<String> instanceName();
