@@ -3,17 +3,8 @@ package io.positrack.infra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 import io.positrack.infra.fuzz.FuzzLimits;
@@ -43,7 +34,17 @@ public final class KafkaNode implements AutoCloseable {
      * temporary directory deleted on close.
      */
     public static KafkaNode start(java.util.Optional<Path> dataDirectory) {
+        return start(dataDirectory, 0, 0);
+    }
+
+    /**
+     * Starts a broker on the given client and controller ports (0: free ones). {@link KafkaProcess} passes the ports
+     * of the first start again on a restart, so that clients reconnect to the address they already know.
+     */
+    public static KafkaNode start(java.util.Optional<Path> dataDirectory, int kafkaPort, int controllerPort) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
                 .withAdditionalProperties(p -> {
                     // Single node: internal topics cannot have more replicas than brokers.
                     p.put("offsets.topic.replication.factor", "1");
@@ -51,6 +52,11 @@ public final class KafkaNode implements AutoCloseable {
                     p.put("transaction.state.log.min.isr", "1");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("auto.create.topics.enable", "false");
+                    // A node killed with SIGKILL is still registered when it comes back; the controller lets the new
+                    // incarnation in only once the old one's session has expired (9 s by default). Short, so that a
+                    // restart after kill -9 (KafkaProcess) is not mostly waiting.
+                    p.put("broker.session.timeout.ms", "3000");
+                    p.put("broker.heartbeat.interval.ms", "500");
                     // Hostile-input campaigns send values up to 2 MiB, and their dead letters may double in size
                     // (see FuzzLimits); topics inherit the broker's limit as their max.message.bytes.
                     p.put("message.max.bytes", Integer.toString(FuzzLimits.BROKER_MAX_MESSAGE_BYTES));
@@ -77,41 +83,12 @@ public final class KafkaNode implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, all with the same partition count. */
     public void createTopics(Collection<String> names, int partitions) {
-        try (Admin admin = Admin.create(adminConfig())) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = names.stream()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1))
-                    .toList();
-            try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create topics " + names, e);
-        }
+        BrokerAdmin.createTopics(bootstrapServers, names, partitions);
     }
 
     /** Partition count of each named topic, as the broker reports it. */
     public Map<String, Integer> partitionCounts(Collection<String> names) {
-        try (Admin admin = Admin.create(adminConfig())) {
-            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not describe topics " + names, e);
-        }
-    }
-
-    private Properties adminConfig() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return props;
+        return BrokerAdmin.partitionCounts(bootstrapServers, names);
     }
 
     @Override

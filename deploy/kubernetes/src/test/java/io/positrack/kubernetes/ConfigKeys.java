@@ -74,7 +74,10 @@ final class ConfigKeys {
         while (reference.find()) {
             templates.add(reference.group(1));
         }
-        for (Path mapping : mappingInterfaces(serviceDir)) {
+        // The shared runtime's mappings (positrack.consumer.*, positrack.kafka.*) are read by every service.
+        List<Path> mappings = new ArrayList<>(mappingInterfaces(serviceDir));
+        mappings.addAll(mappingInterfaces(serviceDir.resolveSibling("runtime")));
+        for (Path mapping : mappings) {
             templates.addAll(mappingKeys(read(mapping)));
         }
         return new ConfigKeys(templates.stream().distinct().toList());

@@ -42,4 +42,15 @@ class ConfigKeysTest {
         assertThat(signal.readsEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_URL")).isTrue();
         assertThat(signal.readsEnvironmentVariable("POSITRACK_TOPIC_PARTITIONS")).isFalse();
     }
+
+    @Test
+    void theSharedRuntimesMappingsAreKeysOfEveryService() {
+        for (String service : ManifestsTest.SERVICES) {
+            ConfigKeys keys = ConfigKeys.of(ManifestsTest.ROOT.resolve(service));
+
+            assertThat(keys.readsEnvironmentVariable("POSITRACK_KAFKA_INSTANCE_NAME")).as(service).isTrue();
+            assertThat(keys.readsEnvironmentVariable("POSITRACK_CONSUMER_STALL_REPORT_AFTER")).as(service).isTrue();
+            assertThat(keys.readsEnvironmentVariable("POSITRACK_KAFKA_INSTANCENAME")).as(service).isFalse();
+        }
+    }
 }

@@ -398,6 +398,19 @@ class ManifestsTest {
         assertThat(one(overlay, ConfigMap.class, "telegram-gateway-config").getData()).containsEntry("POSITRACK_TELEGRAM_MODE", "polling");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceNamesItsKafkaConsumersAfterItsPod(String overlay) {
+        // Static group membership: one group.instance.id per pod, unique among the replicas, kept across container restarts.
+        for (String service : SERVICES) {
+            EnvVar instance = container(overlay, service).getEnv().stream()
+                    .filter(e -> e.getName().equals("POSITRACK_KAFKA_INSTANCE_NAME")).findFirst().orElse(null);
+            assertThat(instance).as("%s: %s sets POSITRACK_KAFKA_INSTANCE_NAME", overlay, service).isNotNull();
+            assertThat(instance.getValueFrom()).as("%s: %s instance name from the Downward API", overlay, service).isNotNull();
+            assertThat(instance.getValueFrom().getFieldRef().getFieldPath()).as("%s: %s", overlay, service).isEqualTo("metadata.name");
+        }
+    }
+
     @Test
     void databasesAreCloudNativePgClustersOnePerService() {
         for (String overlay : OVERLAYS) {
