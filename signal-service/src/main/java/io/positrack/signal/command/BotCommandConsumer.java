@@ -81,11 +81,11 @@ public class BotCommandConsumer {
                         .flatMap(signal -> forward(c, signal, c.symbol()));
             case CLOSE:
                 if (c.symbol() == null) {
-                    // position-service addresses a position by symbol too; a signal position's symbol is in its session.
+                    // position-service addresses a position by symbol too; every position's symbol is kept from its events.
                     return sessions.symbolOf(c.account(), c.positionId()).flatMap(symbol -> symbol.isPresent()
                             ? forward(c, Optional.empty(), symbol.get())
-                            : Uni.createFrom().item(Verdict.refused("position #" + c.positionId()
-                                    + " is not a signal position known here; name its symbol too")));
+                            : Uni.createFrom().item(Verdict.refused("no position #" + c.positionId()
+                                    + " of this account is known here (yet); name its symbol too")));
                 }
                 return forward(c, Optional.empty(), c.symbol());
             default:

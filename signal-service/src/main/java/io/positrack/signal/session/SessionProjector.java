@@ -34,6 +34,11 @@ public class SessionProjector {
     }
 
     public Uni<Applied> apply(PositionEvent e) {
+        // Every position's symbol, signal or not: /close #ID addresses any position of the account.
+        return sessions.rememberSymbol(e.positionId(), e.position().account(), e.position().symbol()).chain(() -> project(e));
+    }
+
+    private Uni<Applied> project(PositionEvent e) {
         if (e.position().signalId() == null) {
             return Uni.createFrom().item(Applied.NOT_A_SIGNAL);
         }

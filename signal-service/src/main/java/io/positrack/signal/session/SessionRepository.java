@@ -114,9 +114,15 @@ public class SessionRepository {
                 .map(SessionRepository::sessions);
     }
 
-    /** The symbol of an account's position, if it was opened for a signal (a {@code /close #ID} without symbol). */
+    /** Records the symbol of a position (idempotent: a position's account and symbol never change). */
+    public Uni<Void> rememberSymbol(long positionId, String account, String symbol) {
+        return pool.preparedQuery("INSERT INTO position_symbols (position_id, account, symbol) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(positionId, account, symbol)).replaceWithVoid();
+    }
+
+    /** The symbol of an account's position, signal or not, once its first event was seen (a {@code /close #ID}). */
     public Uni<Optional<String>> symbolOf(String account, long positionId) {
-        return pool.preparedQuery("SELECT symbol FROM sessions WHERE position_id = $1 AND account = $2")
+        return pool.preparedQuery("SELECT symbol FROM position_symbols WHERE position_id = $1 AND account = $2")
                 .execute(Tuple.of(positionId, account))
                 .map(rows -> rows.size() == 0 ? Optional.<String>empty() : Optional.of(rows.iterator().next().getString("symbol")));
     }

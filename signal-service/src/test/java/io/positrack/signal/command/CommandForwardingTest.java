@@ -111,6 +111,23 @@ class CommandForwardingTest {
                 positionId, null, 5L, close.issuedAt()));
     }
 
+    @Test
+    void closeByPositionIdAloneFindsThePositionOfAnyOriginNotOnlyASignals() {
+        String account = SignalTestClient.uniqueAccount("closeid-manual");
+        long manual = PositionStory.newPositionId();
+        long signalled = PositionStory.newPositionId();
+        kafka.event(PositionStory.of(manual, account, "FWDMUSD", Side.BUY, null).opened());
+        // Same symbol, same partition, later: once its session exists, the manual position's event was applied too.
+        kafka.event(PositionStory.of(signalled, account, "FWDMUSD", Side.BUY, "sig-closeid-" + signalled).opened());
+        await().atMost(PATIENCE).until(() -> api.session(signalled).isPresent());
+
+        BotCommand close = new BotCommand("tg-close-" + manual, BotVerb.CLOSE, account, null, manual, null, 5L, 6L, Instant.now());
+        kafka.send(close);
+
+        assertThat(forwarded(close)).isEqualTo(new PositionCommand.ClosePosition(close.commandId(), account, "paper", "FWDMUSD",
+                manual, null, 5L, close.issuedAt()));
+    }
+
     private PositionCommand forwarded(BotCommand c) {
         await().atMost(PATIENCE).until(() -> kafka.positionCommandRecord(c.commandId()).isPresent());
         return SignalTestClient.read(kafka.positionCommandRecord(c.commandId()).get().value(), PositionCommand.class);
