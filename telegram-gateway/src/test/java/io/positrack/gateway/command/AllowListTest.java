@@ -73,7 +73,7 @@ class AllowListTest {
         await().atMost(PATIENCE).until(() -> kafka.commands(id(byAdmin)).size() == 1);
 
         assertThat(kafka.commands(id(byMember))).isEmpty();
-        assertThat(standIn.sentTo(GROUP)).extracting(m -> m.plainText()).contains("Only this chat's admins may close positions.");
+        assertThat(standIn.sentTo(GROUP)).extracting(m -> m.plainText()).contains(Replies.REFUSED_ADMIN);
         BotCommand close = kafka.commands(id(byAdmin)).get(0);
         assertThat(close.verb()).isEqualTo(BotVerb.CLOSE);
         assertThat(close.positionId()).isEqualTo(12L);
@@ -81,6 +81,21 @@ class AllowListTest {
         assertThat(close.account()).isEqualTo(TestChats.account(GROUP));
         // No symbol: keyed by account.
         assertThat(kafka.commandRecords(id(byAdmin)).get(0).key()).isEqualTo(TestChats.account(GROUP));
+    }
+
+    @Test
+    void stopsAreRefusedToAMemberAndPublishedWithTheTypedPricesForAnAdmin() {
+        long byMember = standIn.sendUserMessage(GROUP, GROUP_MEMBER, "/stops XAUUSD 2600 2700");
+        long byAdmin = standIn.sendUserMessage(GROUP, GROUP_ADMIN, "/stops XAUUSD 2631.5 -");
+        await().atMost(PATIENCE).until(() -> kafka.commands(id(byAdmin)).size() == 1);
+
+        assertThat(kafka.commands(id(byMember))).isEmpty();
+        BotCommand stops = kafka.commands(id(byAdmin)).get(0);
+        assertThat(stops.verb()).isEqualTo(BotVerb.UPDATE_STOPS);
+        assertThat(stops.symbol()).isEqualTo("XAUUSD");
+        assertThat(stops.stopLoss()).isEqualByComparingTo("2631.5");
+        assertThat(stops.takeProfit()).isNull();
+        assertThat(kafka.commandRecords(id(byAdmin)).get(0).key()).isEqualTo("XAUUSD");
     }
 
     private String id(long update) {

@@ -85,23 +85,6 @@ class CommandFlowTest {
     }
 
     @Test
-    void stopsIsPublishedWithTheTypedPricesAndItsResultIsAnswered() {
-        long update = standIn.sendUserMessage(FLOW, 555, "/stops XAUUSD 2631.5 -");
-        String commandId = "tg-" + standIn.botId() + "-" + update;
-        await().atMost(PATIENCE).until(() -> kafka.commands(commandId).size() == 1);
-
-        BotCommand published = kafka.commands(commandId).get(0);
-        assertThat(published.verb()).isEqualTo(BotVerb.UPDATE_STOPS);
-        assertThat(published.symbol()).isEqualTo("XAUUSD");
-        assertThat(published.stopLoss()).isEqualByComparingTo("2631.5");
-        assertThat(published.takeProfit()).isNull();
-        kafka.sendResult(Snapshots.result(commandId, "UpdateStops", TestChats.account(FLOW), "XAUUSD", FLOW, Outcome.STOPS_UPDATED,
-                Snapshots.active(303, TestChats.account(FLOW), "XAUUSD", Side.BUY)));
-
-        assertThat(await().atMost(PATIENCE).until(() -> replyMentioning("#303"), m -> m != null).plainText()).contains("XAUUSD");
-    }
-
-    @Test
     void helpIsAnsweredByTheGatewayItselfAndPublishesNothing() {
         long update = standIn.sendUserMessage(FLOW, 555, "/help");
 

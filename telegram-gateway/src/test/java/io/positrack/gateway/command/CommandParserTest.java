@@ -16,7 +16,7 @@ class CommandParserTest {
     @Test
     void getSignalWithoutASymbolUsesTheDefaultOne() {
         assertThat(parser.parse("/getsignal", "bot")).isEqualTo(new ParsedCommand(ParsedCommand.Kind.PUBLISH, BotVerb.GET_SIGNAL,
-                "XAUUSD", null, null, null));
+                "XAUUSD", null, null, null, null, null));
     }
 
     @Test
@@ -48,7 +48,7 @@ class CommandParserTest {
     @Test
     void historyTakesAnOptionalCountWithinTheLimitAndAnOptionalSymbol() {
         assertThat(parser.parse("/history", "bot")).isEqualTo(new ParsedCommand(ParsedCommand.Kind.PUBLISH, BotVerb.HISTORY, null, null,
-                null, null));
+                null, null, null, null));
         assertThat(parser.parse("/history 5", "bot").limit()).isEqualTo(5);
         assertThat(parser.parse("/history xauusd 5", "bot").symbol()).isEqualTo("XAUUSD");
         assertThat(parser.parse("/history 0", "bot").problem()).isEqualTo("N must be between 1 and 50, like /history 10.");

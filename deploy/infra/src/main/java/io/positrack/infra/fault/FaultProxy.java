@@ -58,7 +58,7 @@ public final class FaultProxy implements AutoCloseable {
         if (!target.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("The fault proxy only forwards to loopback, not to " + target);
         }
-        FaultProxy proxy = new FaultProxy(target, bind(0));
+        FaultProxy proxy = new FaultProxy(target, bindBelowEphemeralRange());
         proxy.acceptIn(proxy.listener);
         return proxy;
     }
@@ -133,6 +133,35 @@ public final class FaultProxy implements AutoCloseable {
         down();
         heal();
         cutAll();
+    }
+
+    /**
+     * A listening port outside the kernel's ephemeral range. While the proxy is {@link #down()}, nothing listens on
+     * its port; were the port an ephemeral one, a client's connection to it could be given that very port as its own
+     * source port and connect to itself (TCP self-connect on loopback), so "down" would not look down. Seen once in
+     * FaultProxyTest.
+     */
+    private static ServerSocket bindBelowEphemeralRange() {
+        int low = ephemeralLow();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + random.nextInt(Math.max(1, low - 10_000));
+            try {
+                return bind(port);
+            } catch (UncheckedIOException taken) {
+                // Someone else has it: try another.
+            }
+        }
+        return bind(0);
+    }
+
+    private static int ephemeralLow() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     private static ServerSocket bind(int port) {

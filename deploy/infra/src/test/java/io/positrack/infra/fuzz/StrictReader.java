@@ -48,8 +48,9 @@ final class StrictReader {
     private static final String REPORT = "type:text!, reportId:id!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL),"
             + " quantity:dnn!, entryPrice:dpos, complete:bool!, asOf:instant!";
     private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant";
-    private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS)!, account:id!,"
-            + " symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant";
+    private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS|UPDATE_STOPS)!,"
+            + " account:id!, symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant, stopLoss:dpos,"
+            + " takeProfit:dpos";
     static final String SNAPSHOT = "id:ipos!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL)!,"
             + " status:enum(PENDING_ENTRY|ENTRY_PLACED|PENDING_SL|ACTIVE|CLOSING|CLOSED|ROLLED_BACK)!, quantity:dpos!,"
             + " filledQuantity:dnn, remainingQuantity:dnn, entryPrice:dpos, exitPrice:dpos, stopLoss:dpos, takeProfit:dpos,"
@@ -132,6 +133,7 @@ final class StrictReader {
         return switch (root.get("verb").asText()) {
             case "GET_SIGNAL", "STATUS" -> present(root, "symbol");
             case "CLOSE" -> present(root, "symbol") || present(root, "positionId");
+            case "UPDATE_STOPS" -> present(root, "symbol") && (present(root, "stopLoss") || present(root, "takeProfit"));
             default -> true;
         };
     }
