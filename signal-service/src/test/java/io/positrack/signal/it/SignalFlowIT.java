@@ -207,8 +207,9 @@ class SignalFlowIT {
         assertThat(reopened.outcome()).isEqualTo(Outcome.OPENED);
         assertThat(reopened.position().signalId()).isEqualTo(afterExpiry.signalId());
 
-        assertThat(sessionsOf(account)).filteredOn(s -> "OPEN".equals(s.status())).extracting(SignalSession::symbol)
-                .containsExactlyInAnyOrder("TPSLUSD", "EXPIRUSD");
+        // The read model follows position-events, which may arrive after the command's answer: wait for it.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sessionsOf(account)).filteredOn(s -> "OPEN".equals(s.status()))
+                .extracting(SignalSession::symbol).containsExactlyInAnyOrder("TPSLUSD", "EXPIRUSD"));
     }
 
     /** I10: kill -9 of signal-service in the middle of a run of commands, which keep arriving while it is down. */
