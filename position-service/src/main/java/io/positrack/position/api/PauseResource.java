@@ -52,6 +52,6 @@ public class PauseResource {
         if (scope.refused()) {
             throw new ForbiddenException("account '" + account + "' is not one of this key's accounts");
         }
-        return pauses.list(pool, scope.accounts());
+        return pauses.list(pool, scope.sqlScope());
     }
 }

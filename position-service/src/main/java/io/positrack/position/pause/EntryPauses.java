@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,12 +53,11 @@ public class EntryPauses {
         return deleted.map(EntryPauses::pauses);
     }
 
-    /** The pauses in force, of the given accounts or (empty) of every account, oldest first. */
-    public Uni<List<Pause>> list(SqlClient client, Optional<Set<String>> accounts) {
-        return accounts
-                .map(only -> client.preparedQuery("SELECT " + COLUMNS + " FROM entry_pauses WHERE account = ANY($1) ORDER BY paused_at, account, scope")
-                        .execute(Tuple.of(only.toArray(String[]::new))))
-                .orElseGet(() -> client.preparedQuery("SELECT " + COLUMNS + " FROM entry_pauses ORDER BY paused_at, account, scope").execute())
+    /** The pauses in force, of the accounts in {@code scope} or (null) of every account, oldest first. */
+    public Uni<List<Pause>> list(SqlClient client, String[] scope) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM entry_pauses WHERE ($1::text[] IS NULL OR account = ANY($1))"
+                + " ORDER BY paused_at, account, scope")
+                .execute(Tuple.tuple().addArrayOfString(scope))
                 .map(EntryPauses::pauses);
     }
 

@@ -94,23 +94,24 @@ public final class CommandParser {
         }
     }
 
+    /** A command with an optional symbol: the default symbol when none is given. */
     private ParsedCommand symbolCommand(BotVerb verb, String usage, List<String> args) {
-        if (args.size() > 1) {
-            return ParsedCommand.problem("Too many arguments. Usage: " + usage);
-        }
-        Symbol symbol = symbol(args.isEmpty() ? defaultSymbol : args.get(0));
-        return symbol.problem != null ? ParsedCommand.problem(symbol.problem) : ParsedCommand.publish(verb, symbol.name, null, null);
+        return oneSymbol(verb, usage, args, defaultSymbol);
     }
 
     /** {@code /pause} and {@code /resume}: no symbol means every symbol of the account. */
     private ParsedCommand optionalSymbol(BotVerb verb, String usage, List<String> args) {
-        if (args.isEmpty()) {
-            return ParsedCommand.publish(verb, null, null, null);
-        }
+        return oneSymbol(verb, usage, args, null);
+    }
+
+    private ParsedCommand oneSymbol(BotVerb verb, String usage, List<String> args, String fallback) {
         if (args.size() > 1) {
             return ParsedCommand.problem("Too many arguments. Usage: " + usage);
         }
-        Symbol symbol = symbol(args.get(0));
+        if (args.isEmpty() && fallback == null) {
+            return ParsedCommand.publish(verb, null, null, null);
+        }
+        Symbol symbol = symbol(args.isEmpty() ? fallback : args.get(0));
         return symbol.problem != null ? ParsedCommand.problem(symbol.problem) : ParsedCommand.publish(verb, symbol.name, null, null);
     }
 
