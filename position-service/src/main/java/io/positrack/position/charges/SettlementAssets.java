@@ -17,6 +17,7 @@ public class SettlementAssets {
 
     private final List<String> assets;
 
+    @jakarta.inject.Inject
     public SettlementAssets(PositionConfig config) {
         this(config.pnl().settlementAssets());
     }

@@ -71,8 +71,13 @@ class PaperFeesAndFundingTest {
         await().atMost(PATIENCE).until(() -> Database.count(
                 "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE' AND entry_price = 100.05 AND fees = 0.2001", id) == 1);
 
-        // The entry's trade again: a replay is never charged a second time.
-        OrderUpdate replay = new OrderUpdate(account, "paper", SYMBOL, "pt-" + id + "-e-1", null, Side.BUY, OrderStatus.FILLED,
+        // The entry's trade again, as it was (a redelivery: the inbox knows it) and relabelled as a partial fill (the
+        // trade id is known to the ledger): neither is charged a second time.
+        OrderUpdate redelivered = new OrderUpdate(account, "paper", SYMBOL, "pt-" + id + "-e-1", "pt-" + id + "-e-1", Side.BUY,
+                OrderStatus.FILLED, new BigDecimal("2"), new BigDecimal("100.05"), "pt-" + id + "-e-1-t2", null, Instant.now(), Instant.now(),
+                new BigDecimal("2"), new BigDecimal("100.05"), new BigDecimal("0.2001"), "USDT");
+        kafka.sendRaw(Topics.VENUE_EVENTS, SYMBOL, PositionTestClient.write(redelivered));
+        OrderUpdate replay = new OrderUpdate(account, "paper", SYMBOL, "pt-" + id + "-e-1", null, Side.BUY, OrderStatus.PARTIALLY_FILLED,
                 new BigDecimal("2"), new BigDecimal("100.05"), "pt-" + id + "-e-1-t2", null, Instant.now(), Instant.now(),
                 new BigDecimal("2"), new BigDecimal("100.05"), new BigDecimal("0.2001"), "USDT");
         kafka.sendRaw(Topics.VENUE_EVENTS, SYMBOL, PositionTestClient.write(replay));
@@ -85,6 +90,7 @@ class PaperFeesAndFundingTest {
         kafka.sendRaw(Topics.VENUE_EVENTS, SYMBOL, PositionTestClient.write(funding));
         kafka.sendRaw(Topics.VENUE_EVENTS, SYMBOL, PositionTestClient.write(funding));
         await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND funding = -0.05", id) == 1);
+        assertThat(Database.count("SELECT count(*) FROM positions WHERE id = ? AND fees = 0.2001", id)).as("the entry charged once").isEqualTo(1);
 
         // Exit: a sell at the bid 110 fills 0.05 % lower, at 109.945; commission 2 × 109.945 × 0.001 = 0.21989.
         answer(PositionTestClient.close(account, SYMBOL));
