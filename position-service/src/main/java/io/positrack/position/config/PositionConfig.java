@@ -67,6 +67,10 @@ public interface PositionConfig {
         /** The operators' record of order repairs ({@code venue_order_repairs}). */
         @WithDefault("90d")
         Duration orderRepairs();
+
+        /** Funding payments booked ({@code funding_payments}), which dedupe redelivered payments. */
+        @WithDefault("35d")
+        Duration fundingPayments();
     }
 
     interface Audit {
