@@ -94,7 +94,9 @@ public class BotCommandConsumer {
     }
 
     private Uni<Verdict> forward(BotCommand c, Optional<Signal> signal, String symbol) {
-        var quantity = instruments.find(symbol).map(Instrument::quantity).orElse(null);
+        // A manual entry's own quantity, else the instrument's (the validator made sure there is one).
+        var quantity = c.quantity() != null ? c.quantity()
+                : symbol == null ? null : instruments.find(symbol).map(Instrument::quantity).orElse(null);
         return publisher.send(translator.translate(c, signal, quantity, symbol), c.verb()).replaceWith(Verdict.applied());
     }
 
