@@ -118,6 +118,14 @@ class PaperFeesAndFundingTest {
                 funding.paymentId(), id)).isEqualTo(1);
         assertThat(Database.count("SELECT count(*) FROM position_events WHERE position_id = ? AND type = 'PositionChargesRecorded'", id))
                 .as("the funding payment alone, once").isEqualTo(1);
+
+        // /profit sums the same parts.
+        io.positrack.contracts.position.PnlSummary.Line total = answer(new PositionCommand.PnlReport(java.util.UUID.randomUUID().toString(),
+                account, null, 42L, Instant.now())).pnl().total();
+        assertThat(total.gross()).isEqualByComparingTo(gross);
+        assertThat(total.fees()).isEqualByComparingTo(fees);
+        assertThat(total.funding()).isEqualByComparingTo("-0.05");
+        assertThat(total.net()).isEqualByComparingTo(net);
     }
 
     @Test
