@@ -38,6 +38,15 @@ class PositionSnapshotJsonTest {
     }
 
     @Test
+    void anAbsurdPartMakesNetUnknownInsteadOfFailingTheRead() throws Exception {
+        String text = JSON.writeValueAsString(closed()).replace("\"realizedPnl\":\"10\"", "\"realizedPnl\":\"1e2147483647\"");
+        PositionSnapshot read = JSON.readValue(text, PositionSnapshot.class);
+        assertThat(read.netPnl()).isNull();
+        assertThat(NetPnl.of(new BigDecimal("1e-2147483647"), BigDecimal.ONE, null)).isNull();
+        assertThat(NetPnl.of(null, new BigDecimal("0.5"), null)).isEqualByComparingTo("-0.5");
+    }
+
+    @Test
     void netIsDerivedWhateverTheProducerWrote() throws Exception {
         String text = JSON.writeValueAsString(closed()).replace("\"netPnl\":\"9.908\"", "\"netPnl\":\"1000000\"");
         assertThat(JSON.readValue(text, PositionSnapshot.class).netPnl()).isEqualByComparingTo("9.908");
