@@ -25,8 +25,8 @@ public record PnlSummary(List<Line> days, Line total) {
      * @param wins those with a positive net
      * @param losses those with a negative net
      * @param gross realized PnL from the fill prices
-     * @param fees commissions paid (positive) or rebated (negative); zero until the venue reports them
-     * @param funding funding received (positive) or paid (negative); zero until the venue reports them
+     * @param fees commissions paid (positive) or rebated (negative): the sum of the positions' {@code fees}
+     * @param funding funding received (positive) or paid (negative): the sum of the positions' {@code funding}
      * @param net {@code gross - fees + funding}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,7 +18,12 @@ public enum PositionEventType {
     PositionRolledBack,
     /** The open quantity changed without a close: it follows the venue's size, or part of it was exited. */
     PositionAdjusted,
-    PositionAdopted;
+    PositionAdopted,
+    /**
+     * A commission or funding payment was booked without any other change (a fill that moved no quantity, funding on
+     * an open or just-closed position): fees, funding and net PnL changed, the status did not.
+     */
+    PositionChargesRecorded;
 
     public String cloudEventType() {
         return "io.positrack.position." + name();

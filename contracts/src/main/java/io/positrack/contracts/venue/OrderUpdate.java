@@ -3,6 +3,7 @@ package io.positrack.contracts.venue;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -19,6 +20,11 @@ import io.positrack.contracts.position.Side;
  * @param tradeId unique per fill; a replayed fill carries the same id and is applied once
  * @param lastFilledQuantity quantity of this fill alone (Binance {@code l}); null when the update is not a fill
  * @param lastFilledPrice price of this fill alone (Binance {@code L})
+ * @param commission what the venue charged for this fill alone (Binance {@code n}), in {@code commissionAsset}; a
+ *     cost when positive, a rebate when negative; null when the update is not a fill or the venue did not say
+ *     (records written before the field existed)
+ * @param commissionAsset the asset the commission was charged in (Binance {@code N}: USDT, or BNB when fees are paid
+ *     in BNB); null when there is no commission
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderUpdate(
@@ -36,7 +42,28 @@ public record OrderUpdate(
         Instant eventTime,
         Instant transactionTime,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastFilledQuantity,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastFilledPrice) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastFilledPrice,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal commission,
+        String commissionAsset) {
+
+    /** The canonical constructor is the one JSON is read through (there is a shorter one for updates without commission). */
+    @JsonCreator
+    public OrderUpdate {
+    }
+
+    /** An update without commission: not a fill, or a venue that charges none. */
+    public OrderUpdate(String account, String venue, String symbol, String clientOrderId, String venueOrderId, Side side,
+            OrderStatus status, BigDecimal filledQuantity, BigDecimal averagePrice, String tradeId, String reason, Instant eventTime,
+            Instant transactionTime, BigDecimal lastFilledQuantity, BigDecimal lastFilledPrice) {
+        this(account, venue, symbol, clientOrderId, venueOrderId, side, status, filledQuantity, averagePrice, tradeId, reason,
+                eventTime, transactionTime, lastFilledQuantity, lastFilledPrice, null, null);
+    }
+
+    /** The same update with this fill's commission. */
+    public OrderUpdate withCommission(BigDecimal amount, String asset) {
+        return new OrderUpdate(account, venue, symbol, clientOrderId, venueOrderId, side, status, filledQuantity, averagePrice, tradeId,
+                reason, eventTime, transactionTime, lastFilledQuantity, lastFilledPrice, amount, asset);
+    }
 
     /** Whether this update reports a trade (a fill or a partial fill) rather than a change of order state only. */
     public boolean isFill() {

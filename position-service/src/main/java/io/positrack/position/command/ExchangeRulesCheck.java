@@ -35,15 +35,25 @@ public class ExchangeRulesCheck {
 
     /** The entry as it is to be opened (rounded), or the reason the venue would refuse it. */
     public Uni<EntryDecision> entry(OpenPosition c) {
-        return rules(c.venue(), c.symbol()).map(found -> {
+        return rules(c.venue(), c.symbol()).flatMap(found -> mark(found, c).map(mark -> {
             EntryDecision decision = found instanceof Found f
-                    ? EntryRules.decide(f.rules(), c.side(), c.quantity(), c.referencePrice(), c.stopLoss(), c.takeProfit())
+                    ? EntryRules.decide(f.rules(), c.side(), c.quantity(), c.referencePrice(), c.stopLoss(), c.takeProfit(), mark)
                     : ((NotFound) found).refused();
             if (decision instanceof Refused r) {
                 registry.counter("positrack.commands.exchange_rules_refused", "why", r.why().name()).increment();
             }
             return decision;
-        });
+        }));
+    }
+
+    /** The mark price, only when a percent band is to be judged: otherwise not asked for. Unknown is null. */
+    private Uni<java.math.BigDecimal> mark(Lookup found, OpenPosition c) {
+        ExecutionVenue v = venues.venue(c.venue());
+        if (!(found instanceof Found f) || v == null || c.referencePrice() == null
+                || f.rules().prices().multiplierUp().signum() == 0 && f.rules().prices().multiplierDown().signum() == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return v.markPrice(c.symbol()).map(m -> m.orElse(null)).onFailure().recoverWithNull();
     }
 
     /** The rounded form of {@code c}; only for a {@link Rounded} decision about it. */

@@ -25,6 +25,20 @@ public interface PositionConfig {
 
     Retention retention();
 
+    Pnl pnl();
+
+    /** How realized PnL is split into gross, fees, funding and net (docs/binance.md "Fees and funding"). */
+    interface Pnl {
+        /**
+         * The assets a symbol may settle in, tried as the end of its name, longest first (BTCUSDT settles in USDT,
+         * EURUSD in USD). A commission or funding payment in the symbol's settlement asset counts in {@code fees} and
+         * {@code funding}, and so in net PnL; one in another asset (BNB) is kept apart in {@code otherFees}. A symbol
+         * that ends in none of them counts every commission as its own.
+         */
+        @WithDefault("USDT,USDC,FDUSD,BUSD,USD,EUR")
+        java.util.List<String> settlementAssets();
+    }
+
     /**
      * How long rows are kept (docs/architecture.md "Bounded storage"). Ages that dedupe redeliveries are refused at
      * startup when shorter than what a topic can still redeliver ({@code RetentionFloors}).
@@ -53,6 +67,10 @@ public interface PositionConfig {
         /** The operators' record of order repairs ({@code venue_order_repairs}). */
         @WithDefault("90d")
         Duration orderRepairs();
+
+        /** Funding payments booked ({@code funding_payments}), which dedupe redelivered payments. */
+        @WithDefault("35d")
+        Duration fundingPayments();
     }
 
     interface Audit {
@@ -190,6 +208,27 @@ public interface PositionConfig {
          */
         java.util.Map<String, SymbolRules> rules();
 
+        /**
+         * What the paper venue charges, per symbol, or {@code "*"} for every symbol without its own entry
+         * ({@code positrack.position.paper.fees."*".taker-rate=0.0004}); none configured: no fees, no slippage.
+         */
+        java.util.Map<String, Fees> fees();
+
+        /** Fee rates and slippage of paper fills, so that paper PnL is not better than the live venue's. */
+        interface Fees {
+            /** Share of the notional charged for a fill that added liquidity (a resting limit order; paper has none yet). */
+            @WithDefault("0")
+            BigDecimal makerRate();
+
+            /** Share of the notional charged for a fill that took liquidity: every market, stop and take-profit fill. */
+            @WithDefault("0")
+            BigDecimal takerRate();
+
+            /** Share of the price a fill moves against the trader: a buy fills this much above the ask, a sell below the bid. */
+            @WithDefault("0")
+            BigDecimal slippage();
+        }
+
         /** One symbol's rules, in the form of Binance's filters; a zero size or limit is no filter. */
         interface SymbolRules {
             /** {@code PRICE_FILTER.tickSize}: stops are rounded to it. */
@@ -212,6 +251,22 @@ public interface PositionConfig {
             /** {@code MIN_NOTIONAL.notional}: quantity times the command's reference price. */
             @WithDefault("0")
             BigDecimal minNotional();
+
+            /** {@code PRICE_FILTER.minPrice}: the lowest stop or reference price; zero is no limit. */
+            @WithDefault("0")
+            BigDecimal minPrice();
+
+            /** {@code PRICE_FILTER.maxPrice}: the highest stop or reference price; zero is no limit. */
+            @WithDefault("0")
+            BigDecimal maxPrice();
+
+            /** {@code PERCENT_PRICE.multiplierUp}: the reference price may be at most the mark price times this; zero is off. */
+            @WithDefault("0")
+            BigDecimal multiplierUp();
+
+            /** {@code PERCENT_PRICE.multiplierDown}: the reference price must be at least the mark price times this; zero is off. */
+            @WithDefault("0")
+            BigDecimal multiplierDown();
         }
 
         /** Fault injection, all off by default. Shares are probabilities between 0 and 1. */

@@ -52,6 +52,9 @@ public final class Lifecycle {
         RULES.put(PositionEventType.PositionClosed, new Rule(EnumSet.of(PENDING_SL, ACTIVE, CLOSING), CLOSED));
         RULES.put(PositionEventType.PositionRolledBack, new Rule(EnumSet.of(PENDING_ENTRY, ENTRY_PLACED), ROLLED_BACK));
         RULES.put(PositionEventType.PositionAdjusted, new Rule(EnumSet.of(PENDING_SL, ACTIVE, CLOSING), null));
+        // A commission or funding payment booked alone: it may arrive after the close (a fill reported late, funding
+        // booked at the funding time the position still held), so it is allowed from every status and changes none.
+        RULES.put(PositionEventType.PositionChargesRecorded, new Rule(EnumSet.allOf(PositionStatus.class), null));
     }
 
     private Lifecycle() {

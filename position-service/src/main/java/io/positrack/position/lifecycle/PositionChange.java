@@ -27,6 +27,9 @@ public final class PositionChange {
     private String exitOrderId;
     private int exitAttempt;
     private Instant closedAt;
+    private BigDecimal fees;
+    private BigDecimal funding;
+    private java.util.List<io.positrack.contracts.position.AssetAmount> otherFees;
 
     private PositionChange(PositionSnapshot p) {
         base = p;
@@ -44,6 +47,9 @@ public final class PositionChange {
         exitOrderId = p.exitOrderId();
         exitAttempt = p.exitAttempt();
         closedAt = p.closedAt();
+        fees = p.fees();
+        funding = p.funding();
+        otherFees = p.otherFees();
     }
 
     public static PositionChange of(PositionSnapshot current) {
@@ -105,6 +111,14 @@ public final class PositionChange {
         return this;
     }
 
+    /** Fees, funding and commissions in other assets, as {@code Charges} booked them. */
+    public PositionChange charges(BigDecimal newFees, BigDecimal newFunding, java.util.List<io.positrack.contracts.position.AssetAmount> newOtherFees) {
+        fees = newFees;
+        funding = newFunding;
+        otherFees = newOtherFees;
+        return this;
+    }
+
     public PositionChange entryOrderId(String value) {
         entryOrderId = value;
         return this;
@@ -115,7 +129,7 @@ public final class PositionChange {
         return new PositionSnapshot(base.id(), base.account(), base.venue(), base.symbol(), base.side(), status, quantity,
                 filledQuantity, remainingQuantity, entryPrice, exitPrice, stopLoss, takeProfit, realizedPnl, closeReason,
                 base.origin(), base.signalId(), entryOrderId, exitOrderId, exitAttempt, base.version() + 1, base.openedAt(), now,
-                closedAt);
+                closedAt, fees, funding, otherFees, null, null);
     }
 
     /** The same version with fields a creating transaction fills in after the insert (no new version). */
@@ -123,6 +137,6 @@ public final class PositionChange {
         return new PositionSnapshot(base.id(), base.account(), base.venue(), base.symbol(), base.side(), status, quantity,
                 filledQuantity, remainingQuantity, entryPrice, exitPrice, stopLoss, takeProfit, realizedPnl, closeReason,
                 base.origin(), base.signalId(), entryOrderId, exitOrderId, exitAttempt, base.version(), base.openedAt(),
-                base.updatedAt(), closedAt);
+                base.updatedAt(), closedAt, fees, funding, otherFees, null, null);
     }
 }

@@ -56,13 +56,14 @@ public class PositionRepository {
                    SET status = $1, quantity = $2, filled_quantity = $3, remaining_quantity = $4, entry_price = $5,
                        exit_price = $6, stop_loss = $7, take_profit = $8, realized_pnl = $9, close_reason = $10,
                        entry_order_id = $11, exit_order_id = $12, exit_attempt = $13, version = $14,
-                       updated_at = $15, closed_at = $16
+                       updated_at = $15, closed_at = $16, fees = $20, funding = $21, other_fees = $22
                  WHERE id = $17 AND version = $18 AND status = $19""")
                 .execute(Tuple.from(new Object[] { next.status().name(), next.quantity(), next.filledQuantity(),
                         next.remainingQuantity(), next.entryPrice(), next.exitPrice(), next.stopLoss(), next.takeProfit(),
                         next.realizedPnl(), next.closeReason(), next.entryOrderId(), next.exitOrderId(), next.exitAttempt(),
                         next.version(), PositionRows.timestamp(next.updatedAt()), PositionRows.timestamp(next.closedAt()),
-                        expected.id(), expected.version(), expected.status().name() }))
+                        expected.id(), expected.version(), expected.status().name(), next.fees(), next.funding(),
+                        PositionRows.otherFeesColumn(next.otherFees()) }))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -91,6 +92,19 @@ public class PositionRepository {
     public Uni<Optional<PositionSnapshot>> findByIdForUpdate(SqlClient client, long id) {
         return client.preparedQuery("SELECT " + PositionRows.COLUMNS + " FROM positions WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(id))
+                .map(PositionRepository::first);
+    }
+
+    /**
+     * The position of a key that held something at {@code at}, locked: opened no later, not closed before, and with
+     * a fill (an entry that never filled held nothing). The latest one when several qualify.
+     */
+    public Uni<Optional<PositionSnapshot>> heldAtForUpdate(SqlClient client, String account, String venue, String symbol,
+            java.time.Instant at) {
+        return client.preparedQuery("SELECT " + PositionRows.COLUMNS
+                + " FROM positions WHERE account = $1 AND venue = $2 AND symbol = $3 AND filled_quantity > 0"
+                + " AND opened_at <= $4 AND (closed_at IS NULL OR closed_at >= $4) ORDER BY id DESC LIMIT 1 FOR UPDATE")
+                .execute(Tuple.of(account, venue, symbol, PositionRows.timestamp(at)))
                 .map(PositionRepository::first);
     }
 

@@ -15,7 +15,7 @@ public final class PositionRows {
 
     static final String COLUMNS = "id, account, venue, symbol, side, status, quantity, filled_quantity, remaining_quantity, "
             + "entry_price, exit_price, stop_loss, take_profit, realized_pnl, close_reason, origin, signal_id, "
-            + "entry_order_id, exit_order_id, exit_attempt, version, opened_at, updated_at, closed_at";
+            + "entry_order_id, exit_order_id, exit_attempt, version, opened_at, updated_at, closed_at, fees, funding, other_fees";
 
     private PositionRows() {
     }
@@ -45,7 +45,32 @@ public final class PositionRows {
                 row.getLong("version"),
                 instant(row.getOffsetDateTime("opened_at")),
                 instant(row.getOffsetDateTime("updated_at")),
-                instant(row.getOffsetDateTime("closed_at")));
+                instant(row.getOffsetDateTime("closed_at")),
+                strip(row.getBigDecimal("fees")),
+                strip(row.getBigDecimal("funding")),
+                otherFees(row.getValue("other_fees")),
+                null,
+                null);
+    }
+
+    /** {@code other_fees} is a JSON object of asset to decimal string; the list is sorted by asset. */
+    static java.util.List<io.positrack.contracts.position.AssetAmount> otherFees(Object column) {
+        if (!(column instanceof io.vertx.core.json.JsonObject object) || object.isEmpty()) {
+            return null;
+        }
+        return object.fieldNames().stream().sorted()
+                .map(asset -> new io.positrack.contracts.position.AssetAmount(asset, strip(new java.math.BigDecimal(object.getString(asset)))))
+                .toList();
+    }
+
+    /** The column value of {@link #otherFees(Object)}: null when there are none. */
+    public static io.vertx.core.json.JsonObject otherFeesColumn(java.util.List<io.positrack.contracts.position.AssetAmount> fees) {
+        if (fees == null || fees.isEmpty()) {
+            return null;
+        }
+        io.vertx.core.json.JsonObject object = new io.vertx.core.json.JsonObject();
+        fees.forEach(f -> object.put(f.asset(), strip(f.amount()).toPlainString()));
+        return object;
     }
 
     /**

@@ -21,15 +21,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PnlQueries {
 
-    // net of one position; fees and funding are zero until the venue reports them.
-    private static final String NET = "realized_pnl";
+    // Net of one position, as PositionSnapshot.netPnl has it (contracts NetPnl): gross less fees plus funding, a
+    // missing part counting as zero. Commissions in other assets (other_fees) are left out, as there.
+    private static final String NET = "(realized_pnl - coalesce(fees, 0) + coalesce(funding, 0))";
     private static final String SUMS = """
             count(*)::int AS positions,
             (count(*) FILTER (WHERE %1$s > 0))::int AS wins,
             (count(*) FILTER (WHERE %1$s < 0))::int AS losses,
             coalesce(sum(realized_pnl), 0) AS gross,
-            0::numeric AS fees,
-            0::numeric AS funding,
+            coalesce(sum(fees), 0) AS fees,
+            coalesce(sum(funding), 0) AS funding,
             coalesce(sum(%1$s), 0) AS net""".formatted(NET);
 
     public Uni<List<Line>> perDay(SqlClient client, String account, Instant from) {

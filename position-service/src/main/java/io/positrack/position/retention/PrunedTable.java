@@ -49,6 +49,14 @@ public enum PrunedTable {
     /** The operators' record of what protective-order reconciliation changed. */
     VENUE_ORDER_REPAIRS("venue_order_repairs", PositionConfig.Retention::orderRepairs, """
             SELECT ctid FROM venue_order_repairs WHERE repaired_at < now() - make_interval(secs => $1::bigint)
+             LIMIT $2 FOR UPDATE SKIP LOCKED"""),
+
+    /**
+     * Funding payments booked: the row is what makes a redelivered payment a no-op, so it outlives every redelivery
+     * (its floor is the inbox's). The position keeps the sum.
+     */
+    FUNDING_PAYMENTS("funding_payments", PositionConfig.Retention::fundingPayments, """
+            SELECT ctid FROM funding_payments WHERE received_at < now() - make_interval(secs => $1::bigint)
              LIMIT $2 FOR UPDATE SKIP LOCKED""");
 
     private final String table;

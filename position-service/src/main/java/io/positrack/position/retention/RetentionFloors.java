@@ -28,6 +28,7 @@ public final class RetentionFloors {
         longerThanRedelivery("inbox", r.inbox(), problems);
         longerThanRedelivery("published-outbox", r.publishedOutbox(), problems);
         longerThanRedelivery("order-updates", r.orderUpdates(), problems);
+        longerThanRedelivery("funding-payments", r.fundingPayments(), problems);
         positive("snapshot-lines", r.snapshotLines(), problems);
         positive("order-repairs", r.orderRepairs(), problems);
         positive("interval", r.interval(), problems);

@@ -28,6 +28,14 @@ public interface ExecutionVenue {
     }
 
     /**
+     * The venue's mark price of a symbol now, for {@code PERCENT_PRICE}; empty when not known (then the band is left to
+     * the venue). Never a failure: a price that cannot be read is not known.
+     */
+    default Uni<java.util.Optional<java.math.BigDecimal>> markPrice(String symbol) {
+        return Uni.createFrom().item(java.util.Optional.empty());
+    }
+
+    /**
      * The venue's current state of an order, by client order id, as the update the venue would report
      * now; empty when the venue has no such order. A failed query is a failure, never "absent".
      */

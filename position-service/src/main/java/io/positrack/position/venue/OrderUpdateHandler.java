@@ -16,6 +16,8 @@ import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.OrderRole;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
+import io.positrack.position.charges.Charges;
+import io.positrack.position.charges.SettlementAssets;
 import io.positrack.position.command.EntryCancellation;
 import io.positrack.position.command.Inbox;
 import io.positrack.position.command.ProtectiveOrders;
@@ -44,6 +46,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * quantity of their order, as the difference to what earlier updates of that order accounted for, so a
  * partial fill that arrives late, twice, or after the final fill adds nothing. An update that no longer
  * fits (a late "accepted" after the fill) is counted and ignored.
+ *
+ * <p>Each new trade's commission is booked on its position ({@link Charges}) in the same transition; a trade that
+ * moves no quantity (a partial fill arriving after the final one) still books its commission, as
+ * {@code PositionChargesRecorded}. A replayed trade (same trade id) is never charged again.
  */
 @ApplicationScoped
 public class OrderUpdateHandler {
@@ -62,10 +68,12 @@ public class OrderUpdateHandler {
     private final ExitSizing exitSizing;
     private final int maxExitAttempts;
     private final MeterRegistry registry;
+    private final SettlementAssets settlement;
 
     public OrderUpdateHandler(Pool pool, Inbox inbox, PositionRepository positions, TransitionWriter transitions,
             VenueDispatcher venues, Clock clock, MeterRegistry registry, VenueWatermarks watermarks, VenueOrderLedger ledger,
-            ExitSizing exitSizing, PositionConfig config) {
+            ExitSizing exitSizing, PositionConfig config, SettlementAssets settlement) {
+        this.settlement = settlement;
         this.pool = pool;
         this.inbox = inbox;
         this.positions = positions;
@@ -132,7 +140,10 @@ public class OrderUpdateHandler {
                 .flatMap(venues::dispatch);
     }
 
-    private Uni<List<VenueAction>> apply(SqlClient tx, PositionSnapshot p, Update up, long seq) {
+    private Uni<List<VenueAction>> apply(SqlClient tx, PositionSnapshot before, Update up, long seq) {
+        // The fill's commission is booked whatever the fill does to the quantity: a partial fill that arrives after
+        // the final one moves nothing, but its trade was charged. Its trade id is new here (the ledger said so).
+        PositionSnapshot p = Charges.commission(before, up.u().commission(), up.u().commissionAsset(), settlement.of(before.symbol()));
         if (isProtection(up) && up.u().status() == OrderStatus.REJECTED
                 && (p.status() == PositionStatus.PENDING_SL || p.status() == PositionStatus.ACTIVE)) {
             return protectionStillWanted(tx, p, up.id()).flatMap(wanted -> wanted
@@ -142,6 +153,11 @@ public class OrderUpdateHandler {
         Decision d = up.id().role() == OrderRole.ENTRY ? decideEntry(p, up) : decideExitSide(p, up);
         boolean retryExit = isCurrentExit(p, up) && up.endedUnfilled();
         if (d == null && !retryExit) {
+            if (Charges.changed(before, p)) {
+                count("commission_only");
+                return transitions.transition(tx, p, PositionChange.of(p).next(clock.now()), PositionEventType.PositionChargesRecorded,
+                        cause(up.u())).flatMap(written -> settle(tx, seq, APPLIED, List.of()));
+            }
             return settle(tx, seq, "not_applicable", List.of());
         }
         Uni<Written> written = d == null ? Uni.createFrom().item(new Written(p, List.of())) : write(tx, p, d, up.u());

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.FundingPayment;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.config.PositionConfig;
@@ -22,6 +23,8 @@ import io.positrack.runtime.rules.OutsideClock;
 public class VenueEventRules {
 
     private static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
+    /** An asset name as venues spell it: USDT, BNB, 1000SHIB. */
+    private static final Pattern ASSET = Pattern.compile("^[A-Z0-9]{1,20}$");
 
     private final Pattern symbol;
     private final VenueDispatcher venues;
@@ -71,7 +74,49 @@ public class VenueEventRules {
         if (fill && u.tradeId() == null) {
             problems.add("a fill needs a tradeId");
         }
+        // A commission is charged once per trade: without a trade id it could not be told from its replay.
+        if (u.commission() != null && u.tradeId() == null) {
+            problems.add("a commission belongs to a trade: it needs a tradeId");
+        }
+        if (u.commission() != null && u.commission().signum() != 0 && u.commissionAsset() == null) {
+            problems.add("a commission needs its commissionAsset");
+        }
+        asset("commissionAsset", u.commissionAsset(), problems);
+        if (u.commissionAsset() != null && u.commission() == null) {
+            problems.add("commissionAsset without a commission");
+        }
         return problems;
+    }
+
+    /** A funding payment: ids of our form, a venue we execute on, an asset, a signed amount and a believable time. */
+    public List<String> problems(FundingPayment f) {
+        List<String> problems = new ArrayList<>();
+        if (!FundingPayment.TYPE.equals(f.type())) {
+            problems.add("type must be " + FundingPayment.TYPE);
+        }
+        if (f.paymentId() == null || !ID.matcher(f.paymentId()).matches()) {
+            problems.add("paymentId is required (1-128 of [A-Za-z0-9._:@/-])");
+        }
+        where(f.account(), f.venue(), f.symbol(), problems);
+        if (f.asset() == null) {
+            problems.add("asset is required");
+        }
+        asset("asset", f.asset(), problems);
+        if (f.amount() == null) {
+            problems.add("amount is required");
+        }
+        if (f.time() == null) {
+            problems.add("time is required");
+        }
+        // I14: a payment dated ahead of our clock would be attributed to a position that does not exist yet.
+        problems.addAll(clock.eventTime(OutsideClock.Source.VENUE, "time", f.time()));
+        return problems;
+    }
+
+    private static void asset(String field, String value, List<String> problems) {
+        if (value != null && !ASSET.matcher(value).matches()) {
+            problems.add(field + " must be 1-20 upper-case letters or digits");
+        }
     }
 
     public List<String> problems(VenuePositionReport r) {

@@ -33,8 +33,9 @@ public class VenueOrderLedger {
 
     private static final String INSERT = """
             INSERT INTO venue_order_updates (account, venue, symbol, client_order_id, venue_order_id, status, trade_id,
-                filled_quantity, average_price, last_filled_quantity, last_filled_price, event_time, transaction_time, reason, outcome)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                filled_quantity, average_price, last_filled_quantity, last_filled_price, event_time, transaction_time, reason, outcome,
+                commission, commission_asset)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
             """;
 
     /** Records the update; a trade id recorded before makes it a {@link #DUPLICATE_TRADE} row. */
@@ -52,7 +53,8 @@ public class VenueOrderLedger {
     private static Tuple values(OrderUpdate u, String outcome) {
         return Tuple.from(new Object[] { u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(), u.status().name(),
                 u.tradeId(), u.filledQuantity(), u.averagePrice(), u.lastFilledQuantity(), u.lastFilledPrice(),
-                PositionRows.timestamp(u.eventTime()), PositionRows.timestamp(u.transactionTime()), u.reason(), outcome });
+                PositionRows.timestamp(u.eventTime()), PositionRows.timestamp(u.transactionTime()), u.reason(), outcome, u.commission(),
+                u.commissionAsset() });
     }
 
     /** The cumulative quantity of this order that earlier applied updates accounted for. */

@@ -14,7 +14,7 @@ class PruneRunTest {
         PruneRun run = new PruneRun(Map.of(PrunedTable.OUTBOX, 5L, PrunedTable.INBOX, 7L), Set.of(PrunedTable.INBOX));
         assertThat(run.total()).isEqualTo(12);
         assertThat(run.summary()).isEqualTo("Retention pruned 12 rows (inbox=7, inbox_snapshot_lines=0, outbox=5, venue_order_updates=0, "
-                + "reconciliation_observations=0, venue_order_repairs=0); batch budget used up, the next run goes on with: inbox");
+                + "reconciliation_observations=0, venue_order_repairs=0, funding_payments=0); batch budget used up, the next run goes on with: inbox");
     }
 
     @Test

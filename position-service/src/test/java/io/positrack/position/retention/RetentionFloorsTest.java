@@ -27,6 +27,8 @@ class RetentionFloorsTest {
     void aPublishedOutboxOrFillLedgerKeptTooShortIsRefused() {
         assertThat(RetentionFloors.problems(TestRetention.defaults().withPublishedOutbox(Duration.ofDays(7)), RECONCILIATION, 2))
                 .singleElement().asString().contains("retention.published-outbox");
+        assertThat(RetentionFloors.problems(TestRetention.defaults().withFundingPayments(Duration.ofDays(7)), RECONCILIATION, 2))
+                .singleElement().asString().contains("funding-payments");
         assertThat(RetentionFloors.problems(TestRetention.defaults().withOrderUpdates(Duration.ofHours(1)), RECONCILIATION, 2))
                 .singleElement().asString().contains("retention.order-updates");
     }

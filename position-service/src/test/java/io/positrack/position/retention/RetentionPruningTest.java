@@ -132,6 +132,24 @@ class RetentionPruningTest {
     }
 
     @Test
+    void fundingPaymentsArePrunedAfterTheInboxsAgeAndYoungerOnesKept() {
+        String account = PositionTestClient.uniqueAccount("ret-fund");
+        fundingPayment(account, "old", "36 days");
+        fundingPayment(account, "young", "34 days");
+
+        prune();
+
+        assertThat(Database.count("SELECT count(*) FROM funding_payments WHERE account = ? AND payment_id = 'old'", account)).isZero();
+        assertThat(Database.count("SELECT count(*) FROM funding_payments WHERE account = ? AND payment_id = 'young'", account)).isOne();
+    }
+
+    private static void fundingPayment(String account, String paymentId, String age) {
+        execute("INSERT INTO funding_payments (venue, account, payment_id, symbol, asset, amount, paid_at, outcome, received_at)"
+                + " VALUES ('retention-test', ?, ?, 'FUNDX', 'USDT', -0.01, now(), 'no_position', now() - ?::interval)", account, paymentId,
+                age);
+    }
+
+    @Test
     void moreOldRepairsThanOneBatchArePrunedInOneRunAndCountedInTheMetric() {
         String account = PositionTestClient.uniqueAccount("ret-repairs");
         // Two and a half batches of the default size.

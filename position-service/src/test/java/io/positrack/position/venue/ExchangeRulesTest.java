@@ -86,6 +86,44 @@ class ExchangeRulesTest {
         assertThat(Database.count("SELECT count(*) FROM positions WHERE account = ?", account)).isZero();
     }
 
+    /**
+     * BANDUSDT: PERCENT_PRICE 1.05 / 0.95 around the mark (the mid of the latest tick) and prices within [1, 1000]. An
+     * entry priced outside either is refused before anything is recorded or sent, with the reason; one inside opens.
+     */
+    @Test
+    void anEntryPricedOutsideThePercentBandOrThePriceLimitsOpensNothing() {
+        String account = PositionTestClient.uniqueAccount("rules-band");
+        // The paper venue keeps a symbol's prices from its first working order on: trade it once, then tick at 100 / 100.2.
+        long first = send(band(account, "1", "100", null)).position().id();
+        Database.awaitWorkingOnPaperBook("pt-" + first + "-e-1");
+        kafka.tick("BANDUSDT", "100.0", "100.2");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE'",
+                first) == 1);
+        send(PositionTestClient.close(account, "BANDUSDT"));
+        Database.awaitWorkingOnPaperBook("pt-" + first + "-x-1");
+        kafka.tick("BANDUSDT", "100.0", "100.2");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED'",
+                first) == 1);
+        long ordersBefore = Database.count("SELECT count(*) FROM paper.orders WHERE account = ?", account);
+
+        // Mark 100.1: a price above 105.105 or below 95.095 is outside the band.
+        CommandResult far = send(band(account, "1", "106", null));
+        assertThat(far.outcome()).isEqualTo(Outcome.REJECTED_EXCHANGE_RULES);
+        assertThat(far.message()).contains("PRICE_OUTSIDE_PERCENT_BAND", "106", "1.05", "100.1");
+        CommandResult high = send(band(account, "1", "100", "1001"));
+        assertThat(high.outcome()).isEqualTo(Outcome.REJECTED_EXCHANGE_RULES);
+        assertThat(high.message()).contains("PRICE_OUT_OF_LIMITS", "take profit", "1000");
+        assertThat(Database.count("SELECT count(*) FROM positions WHERE account = ?", account)).as("only the first").isEqualTo(1);
+        assertThat(Database.count("SELECT count(*) FROM paper.orders WHERE account = ?", account)).isEqualTo(ordersBefore);
+
+        assertThat(send(band(account, "1", "105", null)).outcome()).as("inside the band").isEqualTo(Outcome.OPENED);
+    }
+
+    private static PositionCommand.OpenPosition band(String account, String quantity, String reference, String tp) {
+        return new PositionCommand.OpenPosition(UUID.randomUUID().toString(), account, "paper", "BANDUSDT", Side.BUY,
+                new BigDecimal(quantity), new BigDecimal(reference), null, tp == null ? null : new BigDecimal(tp), null, 42L, Instant.now());
+    }
+
     private CommandResult send(PositionCommand command) {
         kafka.sendCommand(command);
         await().atMost(Duration.ofSeconds(60)).until(() -> !kafka.resultsFor(command.commandId()).isEmpty());

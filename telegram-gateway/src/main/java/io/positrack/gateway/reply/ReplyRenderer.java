@@ -128,7 +128,9 @@ public final class ReplyRenderer {
                             + withBlock(p);
                 }
                 return "🏁 Position #" + p.id() + " closed: " + bold(what) + ", " + escape(orElse(p.closeReason(), "closed"))
-                        + ", realized PnL " + bold(signed(p.realizedPnl())) + "." + withBlock(p);
+                        + (charged(p) ? ", net PnL " + bold(signed(p.netPnl())) + " (fees " + number(p.fees()) + ")"
+                                : ", realized PnL " + bold(signed(p.realizedPnl())))
+                        + "." + withBlock(p);
             case PositionRolledBack:
                 return "↩️ Position #" + p.id() + " (" + escape(what) + ") was rolled back: " + escape(orElse(p.closeReason(), "entry not filled"))
                         + ".";
@@ -205,13 +207,40 @@ public final class ReplyRenderer {
         out.append("\nSL: ").append(number(p.stopLoss())).append(" · TP: ").append(number(p.takeProfit()));
         if (p.status() != null && p.status().isOpen()) {
             unrealized(p).ifPresent(line -> out.append('\n').append(line));
-        } else if (p.realizedPnl() != null || p.exitPrice() != null) {
-            out.append("\nExit: ").append(number(p.exitPrice())).append(" · Realized PnL: ").append(bold(signed(p.realizedPnl())));
+            // An open position has paid its entry's fees (and maybe funding) already: shown so the unrealized PnL is not read as net.
+            charges(p).ifPresent(line -> out.append('\n').append(line));
+        } else if (p.realizedPnl() != null || p.exitPrice() != null || charged(p)) {
+            out.append("\nExit: ").append(number(p.exitPrice()));
+            if (charged(p)) {
+                out.append(" · Net PnL: ").append(bold(signed(p.netPnl())));
+            } else {
+                out.append(" · Realized PnL: ").append(bold(signed(p.realizedPnl())));
+            }
             if (p.closeReason() != null) {
                 out.append(" · ").append(escape(p.closeReason()));
             }
+            charges(p).ifPresent(line -> out.append('\n').append(line));
         }
         return out.toString();
+    }
+
+    /** Whether fees or funding were booked: net PnL then differs from the price result. */
+    private static boolean charged(PositionSnapshot p) {
+        return p.fees() != null || p.funding() != null || p.otherFees() != null;
+    }
+
+    /** Gross, fees and funding of a position that was charged; commissions in other assets by asset (at most three). */
+    private static Optional<String> charges(PositionSnapshot p) {
+        if (!charged(p)) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder("Gross: ").append(signed(p.grossPnl())).append(" · Fees: ").append(number(p.fees()))
+                .append(" · Funding: ").append(signed(p.funding()));
+        if (p.otherFees() != null) {
+            p.otherFees().stream().filter(java.util.Objects::nonNull).limit(3).forEach(f -> line.append(" · Fees in ")
+                    .append(escape(io.positrack.runtime.wire.Texts.bounded(orElse(f.asset(), "?"), 20))).append(": ").append(number(f.amount())));
+        }
+        return Optional.of(line.toString());
     }
 
     private Optional<String> unrealized(PositionSnapshot p) {

@@ -60,6 +60,27 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aPositionWithFeesAndFundingShowsNetAndItsParts() {
+        PositionSnapshot p = charged(Snapshots.closed(11, "acc", "BTCUSDT", "5", "COMMAND"), "0.082", "-0.01");
+
+        assertThat(renderer.render(result(Outcome.STATUS, p, null)))
+                .contains("Exit: 2630.3 · Net PnL: <b>+4.908</b> · COMMAND", "Gross: +5 · Fees: 0.082 · Funding: -0.01")
+                .doesNotContain("Realized PnL");
+        assertThat(renderer.render(new PositionEvent("position-11-v6", PositionEventType.PositionClosed, 11, 6, "x", Instant.now(), p)))
+                .startsWith("🏁 Position #11 closed: <b>BUY BTCUSDT</b>, COMMAND, net PnL <b>+4.908</b> (fees 0.082).");
+        // An open position has paid its entry's fee already.
+        assertThat(renderer.render(result(Outcome.STATUS, charged(Snapshots.active(12, "acc", "BTCUSDT", Side.BUY), "0.04", null), null)))
+                .contains("Gross: – · Fees: 0.04 · Funding: –");
+    }
+
+    private static PositionSnapshot charged(PositionSnapshot p, String fees, String funding) {
+        return new PositionSnapshot(p.id(), p.account(), p.venue(), p.symbol(), p.side(), p.status(), p.quantity(), p.filledQuantity(),
+                p.remainingQuantity(), p.entryPrice(), p.exitPrice(), p.stopLoss(), p.takeProfit(), p.realizedPnl(), p.closeReason(),
+                p.origin(), p.signalId(), p.entryOrderId(), p.exitOrderId(), p.exitAttempt(), p.version(), p.openedAt(), p.updatedAt(),
+                p.closedAt(), fees == null ? null : new BigDecimal(fees), funding == null ? null : new BigDecimal(funding), null, null, null);
+    }
+
+    @Test
     void anOpenPositionShowsUnrealizedPnlAtTheLastPrice() {
         ReplyRenderer withPrice = new ReplyRenderer(symbol -> Optional.of(new BigDecimal("2660.4")));
 

@@ -66,6 +66,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final Book book = new Book();
+    private final Funding funding = new Funding();
     private final StandInFaults faults = new StandInFaults();
     private final UserStreams streams;
     private final AtomicInteger signatureFailures = new AtomicInteger();
@@ -137,6 +138,28 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             book.markPrice(symbol, new BigDecimal(price), events);
         }
         streams.push(events);
+    }
+
+    /** The commission rate of every fill from now on (a share of the notional; Binance's default taker rate is 0.0004). */
+    public void setCommissionRate(String rate) {
+        synchronized (book) {
+            book.commissionRate = new BigDecimal(rate);
+        }
+    }
+
+    /**
+     * Books a funding payment of {@code rate} on the symbol's position at its mark price (a long pays a positive rate),
+     * streams the {@code ACCOUNT_UPDATE} (reason {@code FUNDING_FEE}, balance only) and keeps the income record that
+     * {@code GET /fapi/v1/income} serves. Returns the amount as the account sees it (negative: paid).
+     */
+    public BigDecimal fundingPayment(String symbol, String rate) {
+        List<ObjectNode> events = new ArrayList<>();
+        BigDecimal paid;
+        synchronized (book) {
+            paid = funding.pay(symbol, book.holding(symbol).amount(), book.markPrice(symbol), new BigDecimal(rate), book.now(), events);
+        }
+        streams.push(events);
+        return paid;
     }
 
     /**
@@ -378,6 +401,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             exchangeInfoRequests.incrementAndGet();
             return Answer.ok(exchangeInfo());
         }
+        if (path.equals("/fapi/v1/premiumIndex") && method == HttpMethod.GET) {
+            addWeight(1);
+            return premiumIndex(params.get("symbol"));
+        }
         if (!apiKey.equals(req.getHeader("X-MBX-APIKEY"))) {
             signatureFailures.incrementAndGet();
             return Answer.error(401, -2015, "Invalid API-key, IP, or permissions for action.");
@@ -405,6 +432,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             case "GET /fapi/v1/openOrders" -> weighted(params.containsKey("symbol") ? 1 : 40, openOrders(params));
             case "GET /fapi/v1/openAlgoOrders" -> weighted(params.containsKey("symbol") ? 1 : 40, openAlgoOrders(params));
             case "GET /fapi/v3/positionRisk" -> weighted(5, positionRisk(params));
+            case "GET /fapi/v1/income" -> weighted(30, income(params));
             default -> Answer.error(404, -1020, "This operation is not supported.");
         };
     }
@@ -682,6 +710,34 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     }
 
     /** Symbols with a position or open orders, as the book was {@link StandInFaults#positionRiskLag lag} ago. */
+    /** Mark Price ({@code GET /fapi/v1/premiumIndex?symbol=}): the documented fields this stand-in knows. */
+    private Answer premiumIndex(String symbol) {
+        synchronized (book) {
+            if (symbol == null || !book.hasMarkPrice(symbol)) {
+                return Answer.error(400, -1121, "Invalid symbol.");
+            }
+            ObjectNode n = JSON.createObjectNode();
+            String mark = book.markPrice(symbol).toPlainString();
+            n.put("symbol", symbol);
+            n.put("markPrice", mark);
+            n.put("indexPrice", mark);
+            n.put("estimatedSettlePrice", mark);
+            n.put("lastFundingRate", "0.0001");
+            n.put("interestRate", "0.0001");
+            n.put("nextFundingTime", (System.currentTimeMillis() / 28_800_000L + 1) * 28_800_000L);
+            n.put("time", System.currentTimeMillis());
+            return Answer.ok(n);
+        }
+    }
+
+    /** Get Income History: the funding payments booked so far ({@link #fundingPayment}). */
+    private Answer income(Map<String, String> p) {
+        synchronized (book) {
+            return Answer.ok(funding.income(p.get("symbol"), p.get("incomeType"), p.containsKey("startTime") ? Long.valueOf(p.get("startTime")) : null,
+                    p.containsKey("endTime") ? Long.valueOf(p.get("endTime")) : null));
+        }
+    }
+
     private Answer positionRisk(Map<String, String> p) {
         ArrayNode list = JSON.createArrayNode();
         synchronized (book) {

@@ -93,6 +93,8 @@ final class Book {
     private long nextAlgoId = 2_148_719;
     private long nextTradeId = 1;
     private long lastTime;
+    /** Share of the notional each fill is charged (in USDT), reported as the fill's {@code n} / {@code N}. */
+    BigDecimal commissionRate = new BigDecimal("0.0004");
 
     /** Transaction times strictly increase, so no two book changes share a time. */
     long now() {
@@ -466,6 +468,11 @@ final class Book {
         n.put("l", lastQty == null ? "0" : lastQty.toPlainString());
         n.put("z", o.executedQty.toPlainString());
         n.put("L", lastPrice == null ? "0" : lastPrice.toPlainString());
+        if (lastQty != null && lastPrice != null) {
+            // This trade's own commission, in USDT (as for an account that does not pay fees in BNB).
+            n.put("N", "USDT");
+            n.put("n", lastQty.multiply(lastPrice).multiply(commissionRate).setScale(8, RoundingMode.HALF_UP).toPlainString());
+        }
         n.put("T", at);
         n.put("t", tradeId);
         n.put("b", "0");

@@ -47,7 +47,7 @@ final class StrictReader {
     private static final String ORDER_UPDATE = "account:id!, venue:id!, symbol:symbol!, clientOrderId:id!, venueOrderId:text,"
             + " side:enum(BUY|SELL), status:enum(NEW|PARTIALLY_FILLED|FILLED|CANCELED|EXPIRED|REJECTED)!, filledQuantity:dnn,"
             + " averagePrice:dpos, tradeId:id, reason:text, eventTime:instant, transactionTime:instant, lastFilledQuantity:dnn,"
-            + " lastFilledPrice:dpos";
+            + " lastFilledPrice:dpos, commission:dsig, commissionAsset:text";
     private static final String REPORT = "type:text!, reportId:id!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL),"
             + " quantity:dnn!, entryPrice:dpos, complete:bool!, asOf:instant!";
     private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant";
@@ -58,10 +58,11 @@ final class StrictReader {
             + " status:enum(PENDING_ENTRY|ENTRY_PLACED|PENDING_SL|ACTIVE|CLOSING|CLOSED|ROLLED_BACK)!, quantity:dpos!,"
             + " filledQuantity:dnn, remainingQuantity:dnn, entryPrice:dpos, exitPrice:dpos, stopLoss:dpos, takeProfit:dpos,"
             + " realizedPnl:dsig, closeReason:text, origin:enum(SIGNAL|COMMAND|ADOPTED), signalId:text, entryOrderId:text,"
-            + " exitOrderId:text, exitAttempt:inn, version:ipos!, openedAt:instant!, updatedAt:instant, closedAt:instant";
+            + " exitOrderId:text, exitAttempt:inn, version:ipos!, openedAt:instant!, updatedAt:instant, closedAt:instant,"
+            + " fees:dsig, funding:dsig, grossPnl:dsig, netPnl:dsig";
     private static final String EVENT = "eventId:id!, type:enum(PositionOpened|PositionEntryPlaced|PositionEntryPartiallyFilled|"
             + "PositionEntryFilled|PositionActivated|PositionStopsUpdated|PositionCancelRequested|PositionClosing|"
-            + "PositionExitRetried|PositionClosed|PositionRolledBack|PositionAdjusted|PositionAdopted)!, positionId:ipos!,"
+            + "PositionExitRetried|PositionClosed|PositionRolledBack|PositionAdjusted|PositionAdopted|PositionChargesRecorded)!, positionId:ipos!,"
             + " version:ipos!, cause:text, occurredAt:instant!, position:snapshot!";
     private static final String RESULT = "commandId:id!, commandType:text, account:id!, venue:id, symbol:symbol, chatId:isig,"
             + " outcome:enum(OPENED|DUPLICATE_OPEN_EXISTS|SIGNAL_ALREADY_USED|CLOSING|CLOSED_RECONCILED|CANCELLING_ENTRY|"

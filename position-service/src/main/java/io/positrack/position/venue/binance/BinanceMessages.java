@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.positrack.contracts.position.Side;
+import io.positrack.contracts.venue.FundingPayment;
 import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
@@ -33,10 +34,35 @@ public final class BinanceMessages {
     public static OrderUpdate orderTradeUpdate(JsonNode event, String account, String venue) {
         JsonNode o = event.path("o");
         boolean trade = "TRADE".equals(o.path("x").asText());
+        // This trade's own commission ("n") and its asset ("N"); a zero or absent one is none.
+        BigDecimal commission = trade ? decimal(o, "n") : null;
+        boolean charged = commission != null && commission.signum() != 0;
         return new OrderUpdate(account, venue, o.path("s").asText(null), o.path("c").asText(null), text(o, "i"),
                 side(o.path("S").asText()), status(o.path("X").asText()), decimal(o, "z"), positiveOrNull(decimal(o, "ap")),
                 trade ? o.path("t").asText() : null, reasonOf(o), millis(event, "E"), millis(event, "T"),
-                trade ? decimal(o, "l") : null, trade ? decimal(o, "L") : null);
+                trade ? decimal(o, "l") : null, trade ? decimal(o, "L") : null, charged ? commission : null,
+                charged ? o.path("N").asText(null) : null);
+    }
+
+    /** Whether an {@code ACCOUNT_UPDATE} was caused by funding ({@code a.m = FUNDING_FEE}): the payment is then looked up. */
+    public static boolean isFunding(JsonNode event) {
+        return "ACCOUNT_UPDATE".equals(event.path("e").asText()) && "FUNDING_FEE".equals(event.path("a").path("m").asText());
+    }
+
+    /**
+     * Get Income History ({@code incomeType=FUNDING_FEE}) → one payment per record, by its {@code tranId}. The income
+     * record names the symbol, which a crossed position's {@code ACCOUNT_UPDATE} does not (it carries only the balance).
+     */
+    public static List<FundingPayment> fundingIncome(JsonNode list, String account, String venue) {
+        List<FundingPayment> payments = new ArrayList<>();
+        for (JsonNode i : array(list, "income history")) {
+            if (!"FUNDING_FEE".equals(i.path("incomeType").asText()) || i.path("symbol").asText("").isEmpty()) {
+                continue;
+            }
+            payments.add(FundingPayment.of("binance-funding:" + i.path("tranId").asText(), account, venue, i.path("symbol").asText(),
+                    i.path("asset").asText(null), decimal(i, "income"), millis(i, "time")));
+        }
+        return payments;
     }
 
     /**

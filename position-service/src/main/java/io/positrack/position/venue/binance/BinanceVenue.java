@@ -77,6 +77,21 @@ public class BinanceVenue implements ExecutionVenue {
         return NAME;
     }
 
+    /** {@code GET /fapi/v1/premiumIndex?symbol=}: its {@code markPrice}; not known when the call or the answer fails. */
+    @Override
+    public Uni<Optional<java.math.BigDecimal>> markPrice(String symbol) {
+        return http.open(HttpMethod.GET, "/fapi/v1/premiumIndex?symbol=" + java.net.URLEncoder.encode(symbol, java.nio.charset.StandardCharsets.UTF_8), 1)
+                .map(r -> {
+                    String mark = answer(r, "premiumIndex").path("markPrice").asText("");
+                    return mark.isEmpty() ? Optional.<java.math.BigDecimal>empty()
+                            : Optional.of(new java.math.BigDecimal(mark)).filter(m -> m.signum() > 0);
+                })
+                .onFailure().recoverWithItem(e -> {
+                    Log.debugf("premiumIndex of %s could not be read: %s", symbol, e.toString());
+                    return Optional.empty();
+                });
+    }
+
     @Override
     public Uni<Placement> place(OrderRequest o) {
         if (!config.account().equals(o.account())) {

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.positrack.position.venue.rules.SymbolRules;
 
 /**
- * Reads {@code GET /fapi/v1/exchangeInfo} into {@link SymbolRules} per symbol: {@code PRICE_FILTER.tickSize},
+ * Reads {@code GET /fapi/v1/exchangeInfo} into {@link SymbolRules} per symbol: {@code PRICE_FILTER} ({@code tickSize},
+ * {@code minPrice}, {@code maxPrice}), {@code PERCENT_PRICE} ({@code multiplierUp}, {@code multiplierDown}),
  * {@code LOT_SIZE} and {@code MARKET_LOT_SIZE} ({@code stepSize}, {@code minQty}, {@code maxQty}) and
  * {@code MIN_NOTIONAL.notional}. Only symbols whose {@code status} is {@code TRADING} are listed: Binance refuses
  * orders on the others, so for Positrack they are not traded. A filter that is absent is off (zero).
@@ -31,8 +32,11 @@ public final class ExchangeInfo {
                 continue;
             }
             JsonNode price = filter(s, "PRICE_FILTER");
+            JsonNode percent = filter(s, "PERCENT_PRICE");
             rules.put(symbol, new SymbolRules(symbol, decimal(price, "tickSize"), lot(filter(s, "LOT_SIZE")),
-                    lot(filter(s, "MARKET_LOT_SIZE")), decimal(filter(s, "MIN_NOTIONAL"), "notional")));
+                    lot(filter(s, "MARKET_LOT_SIZE")), decimal(filter(s, "MIN_NOTIONAL"), "notional"),
+                    new SymbolRules.Prices(decimal(price, "minPrice"), decimal(price, "maxPrice"), decimal(percent, "multiplierUp"),
+                            decimal(percent, "multiplierDown"))));
         }
         return rules;
     }

@@ -3,6 +3,8 @@ package io.positrack.position.venue.binance;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.contracts.venue.ClientOrderId;
+import io.positrack.contracts.venue.FundingPayment;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.venue.StreamGapLookups;
@@ -46,13 +49,15 @@ import io.vertx.mutiny.core.http.WebSocketClient;
  *
  * <p>{@code ORDER_TRADE_UPDATE} and {@code ALGO_UPDATE} become {@link OrderUpdate}s (only for Positrack's client
  * order ids; others are counted and dropped), {@code ACCOUNT_UPDATE} one {@link VenuePositionReport} per position,
- * all keyed by symbol. Does nothing when the venue is disabled.
+ * and, when its reason is {@code FUNDING_FEE}, the funding payments read from the income history, all keyed by symbol. Does nothing when the venue is disabled.
  */
 @ApplicationScoped
 public class UserDataStream {
 
     public static final String CHANNEL = "binance-venue-events";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far back before a funding event the income history is read. */
+    static final Duration FUNDING_LOOKBACK = Duration.ofHours(1);
 
     private final Vertx vertx;
     private final BinanceHttp http;
@@ -216,7 +221,12 @@ public class UserDataStream {
                 case "ORDER_TRADE_UPDATE" -> publishOrder(BinanceMessages.orderTradeUpdate(event, config.account(), BinanceVenue.NAME));
                 case "ALGO_UPDATE" -> BinanceMessages.algoUpdate(event, config.account(), BinanceVenue.NAME).ifPresentOrElse(this::publishOrder,
                         () -> drop("algo_in_progress"));
-                case "ACCOUNT_UPDATE" -> BinanceMessages.accountUpdate(event, config.account(), BinanceVenue.NAME).forEach(this::publishReport);
+                case "ACCOUNT_UPDATE" -> {
+                    BinanceMessages.accountUpdate(event, config.account(), BinanceVenue.NAME).forEach(this::publishReport);
+                    if (BinanceMessages.isFunding(event)) {
+                        fundingPayments(event.path("T").asLong());
+                    }
+                }
                 case "listenKeyExpired" -> lost(gen, "listen key expired");
                 default -> drop("not_used");
             }
@@ -234,6 +244,29 @@ public class UserDataStream {
             return;
         }
         send(update.symbol(), update);
+    }
+
+    /**
+     * Funding was booked at {@code at}: the payments of that funding time, from Get Income History (weight 30), each
+     * published as a {@link FundingPayment}. The window reaches back an hour so that a payment whose event came late or
+     * twice is still found; payments found twice are applied once (by their tranId). A failed lookup is logged and
+     * counted: the payment is then missing from the position's funding until the next funding event's lookup finds it.
+     */
+    private void fundingPayments(long at) {
+        List<Map.Entry<String, String>> params = List.of(Map.entry("incomeType", "FUNDING_FEE"),
+                Map.entry("startTime", Long.toString(at - FUNDING_LOOKBACK.toMillis())), Map.entry("endTime", Long.toString(at + 1_000)),
+                Map.entry("limit", "1000"));
+        http.signed(HttpMethod.GET, "/fapi/v1/income", params, 30)
+                .map(r -> {
+                    if (!r.ok()) {
+                        throw new BinanceException(r, "income history");
+                    }
+                    return BinanceMessages.fundingIncome(r.json(), config.account(), BinanceVenue.NAME);
+                })
+                .subscribe().with(payments -> payments.forEach(p -> send(p.symbol(), p)), e -> {
+                    registry.counter("positrack.binance.funding.lookups_failed").increment();
+                    Log.warnf("Binance funding at %d: the income history could not be read (%s)", at, e.getMessage());
+                });
     }
 
     private void publishReport(VenuePositionReport report) {

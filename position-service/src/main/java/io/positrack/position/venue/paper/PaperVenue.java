@@ -34,7 +34,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A simulated exchange for the local run and the tests. Market orders fill at the next tick of their
- * symbol (ask for buys, bid for sells); stop and take-profit orders trigger on ticks; reduce-only
+ * symbol (ask for buys, bid for sells, moved against the trader by the configured slippage, and charged the
+ * configured taker fee: {@link PaperFees}); stop and take-profit orders trigger on ticks; reduce-only
  * orders never exceed the venue's own position. Like a real exchange it keeps its own book and reports
  * every change on {@code venue-events}; a repeated client order id returns the existing order.
  */
@@ -53,9 +54,11 @@ public class PaperVenue implements ExecutionVenue {
     private final PositionConfig config;
     private final Clock clock;
     private final PaperFaults faults;
+    private final io.positrack.position.charges.SettlementAssets settlement;
 
     public PaperVenue(Pool pool, @Channel(CHANNEL) MutinyEmitter<OrderUpdate> events, PositionConfig config, Clock clock,
-            PaperFaults faults) {
+            PaperFaults faults, io.positrack.position.charges.SettlementAssets settlement) {
+        this.settlement = settlement;
         this.faults = faults;
         this.pool = pool;
         this.events = events;
@@ -77,8 +80,19 @@ public class PaperVenue implements ExecutionVenue {
         }
         var lot = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.maxQty());
         var market = new io.positrack.position.venue.rules.SymbolRules.Lot(c.stepSize(), c.minQty(), c.marketMaxQty().orElse(c.maxQty()));
+        var prices = new io.positrack.position.venue.rules.SymbolRules.Prices(c.minPrice(), c.maxPrice(), c.multiplierUp(),
+                c.multiplierDown());
         return Uni.createFrom().item(Optional.of(new io.positrack.position.venue.rules.SymbolRules(symbol, c.tickSize(), lot, market,
-                c.minNotional())));
+                c.minNotional(), prices)));
+    }
+
+    /** The mid of the symbol's latest tick, as the paper venue judges triggers ({@link #alreadyThrough}); empty before one. */
+    @Override
+    public Uni<Optional<BigDecimal>> markPrice(String symbol) {
+        return pool.preparedQuery("SELECT bid, ask FROM paper.marks WHERE symbol = $1").execute(Tuple.of(symbol))
+                .map(rows -> rows.size() == 0 ? Optional.<BigDecimal>empty()
+                        : Optional.of(PositionRows.strip(rows.iterator().next().getBigDecimal("bid").add(rows.iterator().next().getBigDecimal("ask"))
+                                .divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64))));
     }
 
     @Override
@@ -315,13 +329,16 @@ public class PaperVenue implements ExecutionVenue {
 
     private Uni<OrderUpdate> match(SqlClient tx, MarketTick tick, Row order) {
         Side side = Side.valueOf(order.getString("side"));
-        BigDecimal price = side == Side.BUY ? tick.ask() : tick.bid();
+        BigDecimal quoted = side == Side.BUY ? tick.ask() : tick.bid();
         BigDecimal trigger = order.getBigDecimal("trigger_price");
         // An order that has partly filled was triggered already: the rest fills like a market order.
-        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || triggers(order.getString("type"), side, price, trigger);
+        boolean triggered = "PARTIALLY_FILLED".equals(order.getString("status")) || triggers(order.getString("type"), side, quoted, trigger);
         if (!triggered) {
             return Uni.createFrom().nullItem();
         }
+        PaperFees fees = PaperFees.of(config.paper(), tick.symbol());
+        // Triggered at the quote; filled at the quote moved against the trader.
+        BigDecimal price = fees.fillPrice(side, quoted);
         String account = order.getString("account");
         String id = order.getString("client_order_id");
         BigDecimal signed = side == Side.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
@@ -353,6 +370,7 @@ public class PaperVenue implements ExecutionVenue {
                     BigDecimal average = PositionRows.strip(averageBefore == null ? price
                             : averageBefore.multiply(before).add(price.multiply(fill)).divide(cumulative, java.math.MathContext.DECIMAL64));
                     OrderStatus status = partial ? OrderStatus.PARTIALLY_FILLED : OrderStatus.FILLED;
+                    BigDecimal commission = fees.commission(fill, price, false);
                     var at = clock.now();
                     return tx.preparedQuery("""
                             INSERT INTO paper.positions (account, symbol, quantity) VALUES ($1, $2, $3)
@@ -372,8 +390,14 @@ public class PaperVenue implements ExecutionVenue {
                                     .execute(Tuple.of(id, cumulative, average, status.name(), PositionRows.timestamp(at))))
                             .replaceWith(new OrderUpdate(account, name(), tick.symbol(), id, id, side, status, PositionRows.strip(cumulative),
                                     average, id + "-t" + PositionRows.strip(cumulative).toPlainString(), null, at, at,
-                                    PositionRows.strip(fill), price));
+                                    PositionRows.strip(fill), price, commission, commission == null ? null : commissionAsset(tick.symbol())));
                 });
+    }
+
+    /** Paper commissions are charged in the symbol's settlement asset ({@code QUOTE} when its name does not say). */
+    private String commissionAsset(String symbol) {
+        String asset = settlement.of(symbol);
+        return asset == null ? "QUOTE" : asset;
     }
 
     /** Half of a quantity, never zero: a partial fill of a quantity too small to halve takes all of it. */
@@ -403,7 +427,7 @@ public class PaperVenue implements ExecutionVenue {
     private static OrderUpdate datedAhead(OrderUpdate u, Instant when) {
         return new OrderUpdate(u.account(), u.venue(), u.symbol(), u.clientOrderId(), u.venueOrderId(), u.side(), u.status(),
                 u.filledQuantity(), u.averagePrice(), u.tradeId(), u.reason(), when, when, u.lastFilledQuantity(),
-                u.lastFilledPrice());
+                u.lastFilledPrice(), u.commission(), u.commissionAsset());
     }
 
     private Uni<Void> publish(List<OrderUpdate> updates) {

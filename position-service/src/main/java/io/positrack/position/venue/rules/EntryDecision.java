@@ -22,6 +22,10 @@ public sealed interface EntryDecision {
         ABOVE_MAX_QUANTITY,
         BELOW_MIN_NOTIONAL,
         /** Rounded to the tick, the stop loss and take profit meet or cross. */
-        STOPS_WITHIN_ONE_TICK
+        STOPS_WITHIN_ONE_TICK,
+        /** A stop or the reference price is outside {@code PRICE_FILTER}'s minPrice / maxPrice (Binance -4014 / -4016 family). */
+        PRICE_OUT_OF_LIMITS,
+        /** The reference price is outside {@code PERCENT_PRICE}'s band around the mark price (Binance -4131 family). */
+        PRICE_OUTSIDE_PERCENT_BAND
     }
 }

@@ -25,6 +25,17 @@ public final class EntryRules {
      */
     public static EntryDecision decide(SymbolRules rules, Side side, BigDecimal quantity, BigDecimal price, BigDecimal stopLoss,
             BigDecimal takeProfit) {
+        return decide(rules, side, quantity, price, stopLoss, takeProfit, null);
+    }
+
+    /**
+     * @param mark the venue's mark price now, or {@code null} when not known: {@code PERCENT_PRICE} is then left to the
+     *     venue. Binance applies the band to an order's price; Positrack's entries are market orders, so the price
+     *     judged is the command's reference price, the price the entry is expected to fill at: a signal priced far off
+     *     the market is refused before anything is sent. Stops are judged against {@code PRICE_FILTER}'s limits only.
+     */
+    public static EntryDecision decide(SymbolRules rules, Side side, BigDecimal quantity, BigDecimal price, BigDecimal stopLoss,
+            BigDecimal takeProfit, BigDecimal mark) {
         BigDecimal max = rules.maxQty();
         if (max.signum() > 0 && quantity.compareTo(max) > 0) {
             return new Refused(Why.ABOVE_MAX_QUANTITY, "quantity %s is above the maximum %s of %s".formatted(
@@ -45,6 +56,17 @@ public final class EntryRules {
         }
         BigDecimal sl = rules.roundStopLoss(side, stopLoss);
         BigDecimal tp = rules.roundTakeProfit(side, takeProfit);
+        SymbolRules.Prices prices = rules.prices();
+        for (String outside : new String[] { prices.outsideLimits("the reference price", price), prices.outsideLimits("the stop loss", sl),
+                prices.outsideLimits("the take profit", tp) }) {
+            if (outside != null) {
+                return new Refused(Why.PRICE_OUT_OF_LIMITS, outside + " of " + rules.symbol());
+            }
+        }
+        String band = prices.outsideBand("the reference price", price, mark);
+        if (band != null) {
+            return new Refused(Why.PRICE_OUTSIDE_PERCENT_BAND, band + " of " + rules.symbol());
+        }
         var crossed = StopSides.problem(side, sl, tp);
         if (crossed.isPresent()) {
             return new Refused(Why.STOPS_WITHIN_ONE_TICK, "rounded to the tick %s of %s, %s".formatted(

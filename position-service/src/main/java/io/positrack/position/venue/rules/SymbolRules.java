@@ -7,14 +7,69 @@ import java.util.Objects;
 import io.positrack.contracts.position.Side;
 
 /**
- * What a venue accepts for one symbol, as Binance's filters state it: {@code PRICE_FILTER} (tick size),
- * {@code LOT_SIZE} and {@code MARKET_LOT_SIZE} (step size, min and max quantity) and {@code MIN_NOTIONAL}. A zero
- * tick or step size means the filter is off (Binance's own convention). Pure: {@link EntryRules} decides with it.
+ * What a venue accepts for one symbol, as Binance's filters state it: {@code PRICE_FILTER} (tick size, min and max
+ * price), {@code LOT_SIZE} and {@code MARKET_LOT_SIZE} (step size, min and max quantity), {@code MIN_NOTIONAL} and
+ * {@code PERCENT_PRICE}. A zero size, limit or multiplier means the filter is off (Binance's own convention). Pure:
+ * {@link EntryRules} decides with it.
  *
  * @param lot the quantity rules of limit orders ({@code LOT_SIZE})
  * @param marketLot the quantity rules of market orders ({@code MARKET_LOT_SIZE}); every order Positrack sends is one
+ * @param prices the price limits ({@code PRICE_FILTER} min and max, {@code PERCENT_PRICE})
  */
-public record SymbolRules(String symbol, BigDecimal tickSize, Lot lot, Lot marketLot, BigDecimal minNotional) {
+public record SymbolRules(String symbol, BigDecimal tickSize, Lot lot, Lot marketLot, BigDecimal minNotional, Prices prices) {
+
+    /**
+     * Where a price may lie: within [{@code minPrice}, {@code maxPrice}] ({@code PRICE_FILTER}; a zero bound is off),
+     * and within [mark × {@code multiplierDown}, mark × {@code multiplierUp}] ({@code PERCENT_PRICE}; zero is off).
+     */
+    public record Prices(BigDecimal minPrice, BigDecimal maxPrice, BigDecimal multiplierUp, BigDecimal multiplierDown) {
+
+        public static final Prices NONE = new Prices(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Prices {
+            requireNotNegative("minPrice", minPrice);
+            requireNotNegative("maxPrice", maxPrice);
+            requireNotNegative("multiplierUp", multiplierUp);
+            requireNotNegative("multiplierDown", multiplierDown);
+        }
+
+        /** Why {@code price} is outside [minPrice, maxPrice], or null when it is inside. */
+        String outsideLimits(String what, BigDecimal price) {
+            if (price == null) {
+                return null;
+            }
+            if (minPrice.signum() > 0 && price.compareTo(minPrice) < 0) {
+                return "%s %s is below the minimum price %s".formatted(what, plain(price), plain(minPrice));
+            }
+            if (maxPrice.signum() > 0 && price.compareTo(maxPrice) > 0) {
+                return "%s %s is above the maximum price %s".formatted(what, plain(price), plain(maxPrice));
+            }
+            return null;
+        }
+
+        /** Why {@code price} is outside the band around {@code mark}, or null when it is inside or nothing can be judged. */
+        String outsideBand(String what, BigDecimal price, BigDecimal mark) {
+            if (price == null || mark == null) {
+                return null;
+            }
+            if (multiplierUp.signum() > 0 && price.compareTo(mark.multiply(multiplierUp)) > 0) {
+                return "%s %s is more than %s × the mark price %s".formatted(what, plain(price), plain(multiplierUp), plain(mark));
+            }
+            if (multiplierDown.signum() > 0 && price.compareTo(mark.multiply(multiplierDown)) < 0) {
+                return "%s %s is less than %s × the mark price %s".formatted(what, plain(price), plain(multiplierDown), plain(mark));
+            }
+            return null;
+        }
+
+        private static String plain(BigDecimal v) {
+            return v.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Rules without price limits. */
+    public SymbolRules(String symbol, BigDecimal tickSize, Lot lot, Lot marketLot, BigDecimal minNotional) {
+        this(symbol, tickSize, lot, marketLot, minNotional, Prices.NONE);
+    }
 
     /** One quantity filter: a quantity is a multiple of {@code stepSize} within [{@code minQty}, {@code maxQty}]. */
     public record Lot(BigDecimal stepSize, BigDecimal minQty, BigDecimal maxQty) {
@@ -38,6 +93,7 @@ public record SymbolRules(String symbol, BigDecimal tickSize, Lot lot, Lot marke
         Objects.requireNonNull(lot, "lot");
         Objects.requireNonNull(marketLot, "marketLot");
         requireNotNegative("minNotional", minNotional);
+        Objects.requireNonNull(prices, "prices");
     }
 
     /**

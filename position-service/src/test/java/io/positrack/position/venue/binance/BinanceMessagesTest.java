@@ -68,6 +68,43 @@ class BinanceMessagesTest {
     }
 
     @Test
+    void aTradeCarriesItsOwnCommissionAndAssetAndAZeroCommissionIsNone() throws Exception {
+        ObjectNode event = (ObjectNode) fixture("order-trade-update.json");
+        ObjectNode o = (ObjectNode) event.get("o");
+        o.put("x", "TRADE").put("X", "FILLED").put("l", "0.001").put("L", "7103.5").put("z", "0.001").put("ap", "7103.5").put("t", 7)
+                .put("n", "0.00284140").put("N", "USDT");
+        OrderUpdate charged = BinanceMessages.orderTradeUpdate(event, ACCOUNT, VENUE);
+        assertThat(charged.commission()).isEqualByComparingTo("0.0028414");
+        assertThat(charged.commissionAsset()).isEqualTo("USDT");
+
+        o.put("n", "0.00000512").put("N", "BNB");
+        assertThat(BinanceMessages.orderTradeUpdate(event, ACCOUNT, VENUE).commissionAsset()).isEqualTo("BNB");
+
+        // The documentation's example is no trade and shows "n": "0": no commission at all.
+        OrderUpdate documented = BinanceMessages.orderTradeUpdate(fixture("order-trade-update.json"), ACCOUNT, VENUE);
+        assertThat(documented.commission()).isNull();
+        assertThat(documented.commissionAsset()).isNull();
+    }
+
+    @Test
+    void aFundingAccountUpdateNamesNoPositionAndTheIncomeHistoryNamesTheSymbol() throws Exception {
+        JsonNode funding = fixture("account-update-funding.json");
+        assertThat(BinanceMessages.isFunding(funding)).isTrue();
+        assertThat(BinanceMessages.accountUpdate(funding, ACCOUNT, VENUE)).as("a crossed position's funding carries the balance only").isEmpty();
+        assertThat(BinanceMessages.isFunding(fixture("account-update.json"))).isFalse();
+
+        var payments = BinanceMessages.fundingIncome(fixture("income-history.json"), ACCOUNT, VENUE);
+        assertThat(payments).singleElement().satisfies(p -> {
+            assertThat(p.paymentId()).isEqualTo("binance-funding:9689322394");
+            assertThat(p.symbol()).isEqualTo("BTCUSDT");
+            assertThat(p.amount()).isEqualByComparingTo("-0.012313");
+            assertThat(p.asset()).isEqualTo("USDT");
+            assertThat(p.time()).isEqualTo(java.time.Instant.ofEpochMilli(1570636800000L));
+            assertThat(p.type()).isEqualTo(io.positrack.contracts.venue.FundingPayment.TYPE);
+        });
+    }
+
+    @Test
     void expiredInMatchIsExpired() throws Exception {
         ObjectNode event = (ObjectNode) fixture("order-trade-update.json");
         ((ObjectNode) event.get("o")).put("x", "EXPIRED").put("X", "EXPIRED_IN_MATCH");
