@@ -117,7 +117,7 @@ public class BinanceFuturesFeed implements MarketFeed {
         })
                 // Publishing is acknowledged tick by tick: a tick that arrives while the broker has not acknowledged the
                 // previous one is dropped (counted), so a slow broker never makes ticks pile up in memory.
-                .onOverflow().drop(tick -> count("dropped_backpressure"));
+                .onOverflow().invoke(tick -> count("dropped_backpressure")).drop();
     }
 
     /** The combined stream path for the configured symbols. */
