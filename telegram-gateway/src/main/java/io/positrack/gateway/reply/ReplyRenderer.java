@@ -92,6 +92,8 @@ public final class ReplyRenderer {
                 return "⚠️ Not possible now: " + escape(orElse(result.message(), "the position is in another state."));
             case REJECTED_EXCHANGE_RULES:
                 return "⚠️ The exchange would refuse this: " + escape(orElse(result.message(), "its rules do not allow it."));
+            case REJECTED_MARKET_DATA:
+                return "⚠️ Not opened: " + escape(orElse(result.message(), "the market data does not allow a new entry now."));
             case REJECTED_INVALID:
                 return "⚠️ The command was rejected: " + escape(orElse(result.message(), "invalid command."));
             case REJECTED_CONFLICT:
