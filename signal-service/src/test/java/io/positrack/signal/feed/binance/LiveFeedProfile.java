@@ -41,7 +41,10 @@ public class LiveFeedProfile implements QuarkusTestProfile {
         config.put("positrack.signal.staleness.max-age", "2s");
         config.put("positrack.signal.staleness.check-interval", "200ms");
         config.put("positrack.signal.staleness.alert-account", "feed-ops");
-        return config;
+        // application.properties sets some of these for the test profile: the profiled names are overridden too.
+        Map<String, String> both = new LinkedHashMap<>(config);
+        config.forEach((key, value) -> both.put("%test." + key, value));
+        return both;
     }
 
     @Override
