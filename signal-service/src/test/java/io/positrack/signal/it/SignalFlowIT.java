@@ -354,6 +354,8 @@ class SignalFlowIT {
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("signal"));
         config.putAll(TestKeys.config());
         config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD");
+        // TickScript's ticks are an hour old: staleness (its own tests are LiveFeedTest) would refuse every entry.
+        config.put("positrack.signal.staleness.enabled", "false");
         // The strategy of TickScript: short periods over one-second bars.
         config.put("positrack.signal.instrument-defaults.bar-duration", "1s");
         config.put("positrack.signal.instrument-defaults.fast-ema", "3");
