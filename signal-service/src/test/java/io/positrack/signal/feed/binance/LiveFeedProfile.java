@@ -31,7 +31,10 @@ public class LiveFeedProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("positrack.signal.symbols", String.join(",", SYMBOLS));
+        // The test profile's symbols (some have overrides there) and these; only these are streamed.
+        config.put("positrack.signal.symbols", "XAUUSD,FWDUSD,ORDUSD,SIGUSD,TICKUSD,BADUSD,SESSUSD,EXPUSD,FEEDUSD,SIMUSD,FUTUSD,"
+                + String.join(",", SYMBOLS));
+        config.put("positrack.signal.feed.binance.symbols", String.join(",", SYMBOLS));
         config.put("positrack.signal.feed.binance.enabled", "true");
         config.put("positrack.signal.feed.binance.reconnect-backoff", "100ms");
         config.put("positrack.signal.feed.binance.reconnect-backoff-max", "1s");
