@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param limit HISTORY {@code N}
  * @param stopLoss UPDATE_STOPS: the new stop loss, or absent to keep it
  * @param takeProfit UPDATE_STOPS: the new take profit, or absent to keep it
+ * @param quantity LONG and SHORT: the quantity to open, or absent for the instrument's configured quantity
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BotCommand(
@@ -32,11 +33,18 @@ public record BotCommand(
         Long userId,
         Instant issuedAt,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal quantity) {
 
     /** A command without stops: every verb but {@link BotVerb#UPDATE_STOPS}. */
     public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
             Long userId, Instant issuedAt) {
-        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, null, null);
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, null, null, null);
+    }
+
+    /** A command with stops ({@link BotVerb#UPDATE_STOPS}) and no quantity. */
+    public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
+            Long userId, Instant issuedAt, BigDecimal stopLoss, BigDecimal takeProfit) {
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, stopLoss, takeProfit, null);
     }
 }

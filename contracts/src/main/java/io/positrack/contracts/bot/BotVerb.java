@@ -18,5 +18,17 @@ public enum BotVerb {
     /** {@code /sessions}: the account's signal sessions (signal-service's read model). */
     SESSIONS,
     /** {@code /stops SYMBOL SL TP}: move the open position's stop loss and/or take profit ({@code -} keeps one). */
-    UPDATE_STOPS
+    UPDATE_STOPS,
+    /** {@code /long SYMBOL [QTY]}: a manual entry, bought; the quantity defaults to the instrument's. */
+    LONG,
+    /** {@code /short SYMBOL [QTY]}: a manual entry, sold. */
+    SHORT,
+    /** {@code /pause [SYMBOL]}: no new entries for the account (or the symbol) until {@code /resume}; exits go on. */
+    PAUSE,
+    /** {@code /resume [SYMBOL]}: lifts {@code /pause}; without a symbol, every pause of the account. */
+    RESUME,
+    /** {@code /profit}: realized PnL of the account's finished positions, in total. */
+    PROFIT,
+    /** {@code /daily [N]}: realized PnL per UTC day for the last N days (default 7). */
+    DAILY
 }

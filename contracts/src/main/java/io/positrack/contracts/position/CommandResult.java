@@ -24,5 +24,14 @@ public record CommandResult(
         List<PositionSnapshot> positions,
         Instant producedAt,
         String requestedAs,
-        List<io.positrack.contracts.signal.SignalSession> sessions) {
+        List<io.positrack.contracts.signal.SignalSession> sessions,
+        PnlSummary pnl) {
+
+    /** A result without a PnL summary: every outcome but {@link Outcome#PNL_REPORT}. */
+    public CommandResult(String commandId, String commandType, String account, String venue, String symbol, Long chatId,
+            Outcome outcome, String message, PositionSnapshot position, List<PositionSnapshot> positions, Instant producedAt,
+            String requestedAs, List<io.positrack.contracts.signal.SignalSession> sessions) {
+        this(commandId, commandType, account, venue, symbol, chatId, outcome, message, position, positions, producedAt,
+                requestedAs, sessions, null);
+    }
 }

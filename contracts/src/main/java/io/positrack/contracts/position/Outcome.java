@@ -44,6 +44,14 @@ public enum Outcome {
      * the time of the last data or the current price.
      */
     REJECTED_MARKET_DATA,
+    /** A {@code PauseEntries} was applied (or found the same pause in place): new entries are refused until resumed. */
+    ENTRIES_PAUSED,
+    /** A {@code ResumeEntries} was applied; {@code message} says whether an account-wide pause still holds. */
+    ENTRIES_RESUMED,
+    /** An entry met a pause of its account or symbol: nothing was opened. */
+    REJECTED_PAUSED,
+    /** The answer to a {@code PnlReport}, in {@code pnl}. */
+    PNL_REPORT,
     /** signal-service: no signal now and no open position. */
     NO_SIGNAL,
     /** signal-service: the account's signal sessions, in {@code sessions}. */

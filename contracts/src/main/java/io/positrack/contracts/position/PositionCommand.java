@@ -20,7 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PositionCommand.ExpirePending.class, name = "ExpirePending"),
         @JsonSubTypes.Type(value = PositionCommand.QueryStatus.class, name = "QueryStatus"),
         @JsonSubTypes.Type(value = PositionCommand.ListOpen.class, name = "ListOpen"),
-        @JsonSubTypes.Type(value = PositionCommand.History.class, name = "History")
+        @JsonSubTypes.Type(value = PositionCommand.History.class, name = "History"),
+        @JsonSubTypes.Type(value = PositionCommand.PauseEntries.class, name = "PauseEntries"),
+        @JsonSubTypes.Type(value = PositionCommand.ResumeEntries.class, name = "ResumeEntries"),
+        @JsonSubTypes.Type(value = PositionCommand.PnlReport.class, name = "PnlReport")
 })
 public sealed interface PositionCommand {
 
@@ -106,6 +109,49 @@ public sealed interface PositionCommand {
     /** The latest finished positions of an account, optionally of one symbol. */
     record History(String commandId, String account, String symbol, Integer limit, Long chatId,
             Instant issuedAt) implements PositionCommand {
+        @Override
+        public String venue() {
+            return null;
+        }
+    }
+
+    /**
+     * The kill switch: position-service refuses every new entry of the account, on one symbol or ({@code symbol}
+     * absent) on all of them, whatever path the entry came by, until a {@link ResumeEntries}. Exits, stops updates and
+     * the venue's own fills are never paused. Pausing what is already paused keeps the first pause.
+     *
+     * @param reason why, for the answer and for whoever resumes (optional)
+     */
+    record PauseEntries(String commandId, String account, String symbol, String reason, Long chatId, Instant issuedAt)
+            implements PositionCommand {
+        @Override
+        public String venue() {
+            return null;
+        }
+    }
+
+    /**
+     * Lifts a pause: with a symbol, that symbol's own pause (an account-wide pause stays); without one, every pause of
+     * the account.
+     */
+    record ResumeEntries(String commandId, String account, String symbol, Long chatId, Instant issuedAt)
+            implements PositionCommand {
+        @Override
+        public String venue() {
+            return null;
+        }
+    }
+
+    /**
+     * The account's realized profit and loss of finished positions: in total ({@code days} absent), or per UTC day for
+     * the last {@code days} days, today included.
+     */
+    record PnlReport(String commandId, String account, Integer days, Long chatId, Instant issuedAt) implements PositionCommand {
+        @Override
+        public String symbol() {
+            return null;
+        }
+
         @Override
         public String venue() {
             return null;

@@ -275,5 +275,28 @@ public final class PostgresNode implements AutoCloseable {
         public String toString() {
             return "Database[" + jdbcUrl + ", user=" + user + "]";
         }
+
+        /** A new JDBC connection, straight to the server (a test's own view, not the service's pool). */
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl, user, password);
+        }
+
+        /**
+         * The first column of the first row of {@code sql} as a number, usually a {@code count(*)}: the one home of the
+         * tests' "how many rows" assertions.
+         */
+        public long count(String sql, Object... params) {
+            try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ public class CommandResultResource {
     @APIResponse(responseCode = "404", description = "Not handled yet (poll again), not the caller's account, or older than the outbox retention")
     public Uni<CommandResult> result(@PathParam("commandId") String commandId) {
         AccountAccess access = Callers.access(caller);
-        String[] scope = access.everyAccount() ? null : access.accounts().toArray(String[]::new);
+        String[] scope = access.sqlScope();
         return pool.preparedQuery("""
                 SELECT payload::text AS payload FROM outbox
                  WHERE aggregatetype = $1 AND payload->>'commandId' = $2

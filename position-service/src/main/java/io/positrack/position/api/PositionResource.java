@@ -83,7 +83,7 @@ public class PositionResource {
         if (scope.refused()) {
             throw new ForbiddenException("account '" + account + "' is not one of this key's accounts");
         }
-        return positions.search(pool, scope.accounts(), symbol, parsed, open, limit, before == null ? Long.MAX_VALUE : before);
+        return positions.search(pool, scope.sqlScope(), symbol, parsed, open, limit, before == null ? Long.MAX_VALUE : before);
     }
 
     @GET
@@ -103,7 +103,7 @@ public class PositionResource {
     public Uni<List<AuditEvent>> events(@PathParam("id") long id) {
         // The account filter is in the query, so a foreign position's trail is indistinguishable from none.
         AccountAccess access = Callers.access(caller);
-        String[] scope = access.everyAccount() ? null : access.accounts().toArray(String[]::new);
+        String[] scope = access.sqlScope();
         return pool.preparedQuery("SELECT e.version, e.type, e.status, e.cause, e.occurred_at, e.snapshot::text AS snapshot "
                 + "FROM position_events e JOIN positions p ON p.id = e.position_id "
                 + "WHERE e.position_id = $1 AND ($2::text[] IS NULL OR p.account = ANY($2)) ORDER BY e.version")

@@ -41,6 +41,8 @@ public class CommandProcessor {
     private final ExpirePendingHandler expire;
     private final QueryHandler queries;
     private final ExchangeRulesCheck rules;
+    private final PauseHandler pauses;
+    private final PnlReportHandler pnl;
     private final Results results;
     private final MeterRegistry registry;
     private final Timer latency;
@@ -49,8 +51,11 @@ public class CommandProcessor {
 
     public CommandProcessor(Pool pool, Inbox inbox, OutboxWriter outbox, VenueDispatcher venues, OpenPositionHandler open,
             ClosePositionHandler close, UpdateStopsHandler updateStops, ExpirePendingHandler expire, QueryHandler queries,
-            Results results, MeterRegistry registry, ExchangeRulesCheck rules) {
+            Results results, MeterRegistry registry, ExchangeRulesCheck rules, PauseHandler pauses,
+            PnlReportHandler pnl) {
         this.rules = rules;
+        this.pauses = pauses;
+        this.pnl = pnl;
         this.pool = pool;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -137,6 +142,12 @@ public class CommandProcessor {
             return queries.status(tx, c);
         } else if (command instanceof PositionCommand.ListOpen c) {
             return queries.listOpen(tx, c);
+        } else if (command instanceof PositionCommand.PauseEntries c) {
+            return pauses.pause(tx, c);
+        } else if (command instanceof PositionCommand.ResumeEntries c) {
+            return pauses.resume(tx, c);
+        } else if (command instanceof PositionCommand.PnlReport c) {
+            return pnl.report(tx, c);
         }
         return queries.history(tx, (PositionCommand.History) command);
     }

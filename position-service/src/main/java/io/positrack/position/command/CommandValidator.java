@@ -34,6 +34,9 @@ public class CommandValidator {
      */
     public static final int MAX_REASON_LENGTH = 200;
 
+    /** Most days one PnL report lists: a quarter, small enough for one result. */
+    public static final int MAX_REPORT_DAYS = 92;
+
     /** Longest signal id; it is copied into the position like a close reason. */
     static final int MAX_SIGNAL_ID_LENGTH = 128;
 
@@ -92,11 +95,20 @@ public class CommandValidator {
                 problems.add("requestedAs must be 1-32 lower-case letters");
             }
         } else if (c instanceof History o) {
-            if (o.symbol() != null && !symbol.matcher(o.symbol()).matches()) {
-                problems.add("symbol " + quoted(o.symbol()) + " is not a valid symbol");
-            }
+            optionalSymbol(o.symbol(), problems);
             if (o.limit() != null && o.limit() < 1) {
                 problems.add("limit must be at least 1");
+            }
+        } else if (c instanceof PositionCommand.PauseEntries o) {
+            optionalSymbol(o.symbol(), problems);
+            if (o.reason() != null && o.reason().length() > MAX_REASON_LENGTH) {
+                problems.add("reason is longer than " + MAX_REASON_LENGTH + " characters");
+            }
+        } else if (c instanceof PositionCommand.ResumeEntries o) {
+            optionalSymbol(o.symbol(), problems);
+        } else if (c instanceof PositionCommand.PnlReport o) {
+            if (o.days() != null && (o.days() < 1 || o.days() > MAX_REPORT_DAYS)) {
+                problems.add("days must be between 1 and " + MAX_REPORT_DAYS);
             }
         }
         return problems;
@@ -124,6 +136,12 @@ public class CommandValidator {
         if (sym == null || sym.isBlank()) {
             problems.add("symbol is required");
         } else if (!symbol.matcher(sym).matches()) {
+            problems.add("symbol " + quoted(sym) + " is not a valid symbol");
+        }
+    }
+
+    private void optionalSymbol(String sym, List<String> problems) {
+        if (sym != null && !symbol.matcher(sym).matches()) {
             problems.add("symbol " + quoted(sym) + " is not a valid symbol");
         }
     }

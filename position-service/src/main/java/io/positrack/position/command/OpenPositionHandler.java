@@ -18,6 +18,8 @@ import io.positrack.contracts.venue.OrderRole;
 import io.positrack.position.lifecycle.PositionChange;
 import io.positrack.position.lifecycle.PositionRepository;
 import io.positrack.position.lifecycle.TransitionWriter;
+import io.positrack.position.pause.EntryPauses;
+import io.positrack.position.pause.PauseAnswers;
 import io.positrack.position.support.Clock;
 import io.positrack.position.venue.OrderIntents;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +42,15 @@ public class OpenPositionHandler {
     private final Clock clock;
     private final Counter duplicatesPrevented;
     private final Counter signalsReused;
+    private final Counter pausedEntriesRefused;
+    private final EntryPauses pauses;
 
     public OpenPositionHandler(PositionRepository positions, TransitionWriter transitions, Results results, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, EntryPauses pauses) {
+        this.pauses = pauses;
+        this.pausedEntriesRefused = Counter.builder("positrack.entries.paused.refused")
+                .description("Entries refused because their account or symbol was paused (/pause, PauseEntries)")
+                .register(registry);
         this.positions = positions;
         this.transitions = transitions;
         this.results = results;
@@ -56,6 +64,18 @@ public class OpenPositionHandler {
     }
 
     public Uni<Handled> handle(SqlClient client, OpenPosition command) {
+        // The kill switch first: whatever else holds, a paused entry is answered as paused.
+        return pauses.holding(client, command.account(), command.symbol()).flatMap(pause -> {
+            if (pause.isPresent()) {
+                pausedEntriesRefused.increment();
+                return Uni.createFrom().item(Handled.answer(results.of(command, Outcome.REJECTED_PAUSED,
+                        PauseAnswers.refused(command.symbol(), pause.get()), null)));
+            }
+            return unlessBlocked(client, command);
+        });
+    }
+
+    private Uni<Handled> unlessBlocked(SqlClient client, OpenPosition command) {
         return client.preparedQuery("SELECT reason FROM entry_blocks WHERE account = $1 AND venue = $2 AND symbol = $3")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(command.account(), command.venue(), command.symbol()))
                 .flatMap(rows -> rows.size() == 0 ? attempt(client, command, 1)

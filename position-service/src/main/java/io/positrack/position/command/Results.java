@@ -42,6 +42,11 @@ public class Results {
                 command.symbol(), command.chatId(), outcome, message, null, positions, clock.now(), requestedAs(command), null);
     }
 
+    public CommandResult pnl(PositionCommand command, String message, io.positrack.contracts.position.PnlSummary summary) {
+        return new CommandResult(command.commandId(), command.typeName(), command.account(), command.venue(), command.symbol(),
+                command.chatId(), Outcome.PNL_REPORT, message, null, null, clock.now(), null, null, summary);
+    }
+
     /** The first {@link #MAX_LISTED} of a list, in its order. */
     static <T> List<T> bounded(List<T> list) {
         return list.size() <= MAX_LISTED ? list : List.copyOf(list.subList(0, MAX_LISTED));

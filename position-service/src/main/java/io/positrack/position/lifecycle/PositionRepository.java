@@ -119,10 +119,9 @@ public class PositionRepository {
     }
 
     /** Filtered listing for the REST API. */
-    /** {@code accounts} empty: every account; otherwise only positions of those accounts (the caller's scope). */
-    public Uni<List<PositionSnapshot>> search(SqlClient client, Optional<java.util.Set<String>> accounts, String symbol,
-            PositionStatus status, Boolean open, int limit, long beforeId) {
-        String[] scope = accounts.map(set -> set.toArray(String[]::new)).orElse(null);
+    /** {@code scope} null: every account; otherwise only positions of those accounts (the caller's, {@code sqlScope()}). */
+    public Uni<List<PositionSnapshot>> search(SqlClient client, String[] scope, String symbol, PositionStatus status, Boolean open,
+            int limit, long beforeId) {
         return client.preparedQuery("SELECT " + PositionRows.COLUMNS + """
                  FROM positions
                 WHERE ($1::text[] IS NULL OR account = ANY($1)) AND ($2::text IS NULL OR symbol = $2)

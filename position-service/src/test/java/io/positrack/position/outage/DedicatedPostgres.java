@@ -1,10 +1,5 @@
 package io.positrack.position.outage;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 
 import io.positrack.infra.InfraSettings;
@@ -30,17 +25,7 @@ public class DedicatedPostgres implements QuarkusTestResourceLifecycleManager {
 
     /** A count from the service's database, straight to the server. */
     static long count(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return database.count(sql, params);
     }
 
     @Override

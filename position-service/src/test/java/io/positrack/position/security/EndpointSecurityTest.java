@@ -33,6 +33,7 @@ class EndpointSecurityTest {
             "/positions/{id}", "viewer",
             "/positions/{id}/events", "viewer",
             "/commands/{commandId}", "viewer",
+            "/pauses", "viewer",
             "/admin/blocks", "admin",
             "/admin/blocks/{account}/{venue}/{symbol}", "admin",
             "/admin/audit", "admin");

@@ -1,9 +1,6 @@
 package io.positrack.position.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import io.positrack.infra.PostgresNode;
@@ -16,21 +13,15 @@ public final class Database {
     }
 
     public static Connection connect() throws SQLException {
-        PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("position");
-        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        return database().connect();
     }
 
     public static long count(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return database().count(sql, params);
+    }
+
+    private static PostgresNode.Database database() {
+        return PositrackTestInfrastructure.infrastructure().postgres().database("position");
     }
 
     /**

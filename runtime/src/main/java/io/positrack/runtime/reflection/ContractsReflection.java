@@ -32,7 +32,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Alert.class, BotCommand.class, BotVerb.class, MarketTick.class, CommandResult.class, Origin.class, Outcome.class,
         PositionCommand.class, PositionCommand.OpenPosition.class, PositionCommand.ClosePosition.class,
         PositionCommand.UpdateStops.class, PositionCommand.ExpirePending.class, PositionCommand.QueryStatus.class,
-        PositionCommand.ListOpen.class, PositionCommand.History.class, PositionEvent.class, PositionEventType.class,
+        PositionCommand.ListOpen.class, PositionCommand.History.class, PositionCommand.PauseEntries.class,
+        PositionCommand.ResumeEntries.class, PositionCommand.PnlReport.class, io.positrack.contracts.position.PnlSummary.class,
+        io.positrack.contracts.position.PnlSummary.Line.class, PositionEvent.class, PositionEventType.class,
         PositionSnapshot.class, PositionStatus.class, Side.class, SignalSession.class, ClientOrderId.class,
         OrderRole.class, OrderStatus.class, OrderUpdate.class, VenuePositionReport.class })
 final class ContractsReflection {

@@ -20,6 +20,14 @@ public record AccountAccess(boolean everyAccount, Set<String> accounts) {
         return configured.contains(EVERY_ACCOUNT) ? new AccountAccess(true, Set.of()) : new AccountAccess(false, configured);
     }
 
+    /**
+     * The accounts as one SQL {@code text[]} parameter, for {@code ($n::text[] IS NULL OR account = ANY($n))}:
+     * {@code null} for every account. The one place that turns a principal's accounts into SQL.
+     */
+    public String[] sqlScope() {
+        return everyAccount ? null : accounts.toArray(String[]::new);
+    }
+
     public boolean allows(String account) {
         return everyAccount || (account != null && accounts.contains(account));
     }
@@ -42,6 +50,11 @@ public record AccountAccess(boolean everyAccount, Set<String> accounts) {
     public record Filter(boolean refused, Optional<Set<String>> accounts) {
         static final Filter ANY = new Filter(false, Optional.empty());
         static final Filter REFUSED = new Filter(true, Optional.of(Set.of()));
+
+        /** As {@link AccountAccess#sqlScope()}: {@code null} when the listing is not restricted. */
+        public String[] sqlScope() {
+            return accounts.map(set -> set.toArray(String[]::new)).orElse(null);
+        }
 
         static Filter only(String account) {
             return new Filter(false, Optional.of(Set.of(account)));

@@ -41,4 +41,14 @@ class AccountAccessTest {
         assertThat(alice.allows(null)).isFalse();
         assertThat(AccountAccess.NONE.allows("alice")).isFalse();
     }
+
+    @Test
+    void theSqlScopeIsNullForEveryAccountAndTheAccountsOtherwise() {
+        assertThat(operator.sqlScope()).isNull();
+        assertThat(alice.sqlScope()).containsExactlyInAnyOrder("alice", "alice-2");
+        assertThat(AccountAccess.NONE.sqlScope()).isEmpty();
+        assertThat(operator.filter(null).sqlScope()).isNull();
+        assertThat(operator.filter("bob").sqlScope()).containsExactly("bob");
+        assertThat(alice.filter(null).sqlScope()).containsExactlyInAnyOrder("alice", "alice-2");
+    }
 }

@@ -99,7 +99,9 @@ public class BotCommandConsumer {
     }
 
     private Uni<Verdict> forward(BotCommand c, Optional<Signal> signal, String symbol) {
-        var quantity = instruments.find(symbol).map(Instrument::quantity).orElse(null);
+        // A manual entry's own quantity, else the instrument's (the validator made sure there is one).
+        var quantity = c.quantity() != null ? c.quantity()
+                : symbol == null ? null : instruments.find(symbol).map(Instrument::quantity).orElse(null);
         var command = translator.translate(c, signal, quantity, symbol);
         Optional<String> refusal = gate.refusal(command);
         if (refusal.isPresent()) {

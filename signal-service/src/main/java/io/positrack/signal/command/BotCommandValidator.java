@@ -16,6 +16,9 @@ import io.positrack.signal.support.Identifiers;
 @ApplicationScoped
 public class BotCommandValidator {
 
+    /** Most days {@code /daily} reports; position-service refuses more. */
+    static final int MAX_DAILY_DAYS = 92;
+
     private final Instruments instruments;
 
     public BotCommandValidator(Instruments instruments) {
@@ -39,6 +42,9 @@ public class BotCommandValidator {
         }
         if (c.stopLoss() != null && c.stopLoss().signum() <= 0 || c.takeProfit() != null && c.takeProfit().signum() <= 0) {
             problems.add("stopLoss and takeProfit must be positive");
+        }
+        if (c.quantity() != null && c.quantity().signum() <= 0) {
+            problems.add("quantity must be positive");
         }
         if (c.verb() == null) {
             problems.add("verb is required (one of " + java.util.Arrays.toString(io.positrack.contracts.bot.BotVerb.values()) + ")");
@@ -74,7 +80,19 @@ public class BotCommandValidator {
                     problems.add("stopLoss, takeProfit or both are required");
                 }
             }
-            case HISTORY, SESSIONS, POSITIONS -> {
+            case LONG, SHORT -> {
+                if (c.symbol() == null) {
+                    problems.add("symbol is required");
+                } else if (c.quantity() == null && instruments.isWellFormed(c.symbol()) && instruments.find(c.symbol()).isEmpty()) {
+                    problems.add("symbol '" + c.symbol() + "' has no configured quantity; give one (/long " + c.symbol() + " QTY)");
+                }
+            }
+            case DAILY -> {
+                if (c.limit() != null && c.limit() > MAX_DAILY_DAYS) {
+                    problems.add("limit (days) must be at most " + MAX_DAILY_DAYS);
+                }
+            }
+            case HISTORY, SESSIONS, POSITIONS, PAUSE, RESUME, PROFIT -> {
                 // The account is all they need.
             }
         }

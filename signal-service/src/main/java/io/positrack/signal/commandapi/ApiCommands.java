@@ -51,10 +51,11 @@ public final class ApiCommands {
         if (request.account() == null || request.account().isBlank()) {
             return Translation.refused("account is required");
         }
-        if (request.symbol() == null || request.symbol().isBlank()) {
+        String type = request.type() == null ? "" : request.type().trim().toLowerCase(Locale.ROOT);
+        boolean pausing = type.equals("pause") || type.equals("resume");
+        if (!pausing && (request.symbol() == null || request.symbol().isBlank())) {
             return Translation.refused("symbol is required");
         }
-        String type = request.type() == null ? "" : request.type().trim().toLowerCase(Locale.ROOT);
         String commandId = commandId(keyId, idempotencyKey);
         String venue = request.venue() == null ? defaultVenue : request.venue();
         return switch (type) {
@@ -68,7 +69,8 @@ public final class ApiCommands {
                     .map(Translation::refused)
                     .orElseGet(() -> new Translation(new PositionCommand.UpdateStops(commandId, request.account(), venue, request.symbol(),
                             request.stopLoss(), request.takeProfit(), null, now), null));
-            default -> Translation.refused("type must be open, close or update-stops");
+            case "pause", "resume" -> pause(request, type.equals("pause"), commandId, keyId, now);
+            default -> Translation.refused("type must be open, close, update-stops, pause or resume");
         };
     }
 
@@ -99,6 +101,23 @@ public final class ApiCommands {
         }
         return new Translation(new PositionCommand.OpenPosition(commandId, request.account(), venue, request.symbol(), side,
                 request.quantity(), request.referencePrice(), request.stopLoss(), request.takeProfit(), null, null, now), null);
+    }
+
+    /** The kill switch: the symbol is optional (absent: every symbol of the account); nothing else may be given. */
+    private static Translation pause(CommandRequest request, boolean pause, String commandId, String keyId, Instant now) {
+        if (request.side() != null || request.quantity() != null || request.referencePrice() != null || request.stopLoss() != null
+                || request.takeProfit() != null || request.positionId() != null) {
+            return Translation.refused("pause and resume take an account, an optional symbol and (pause) an optional reason");
+        }
+        String symbol = request.symbol() == null || request.symbol().isBlank() ? null : request.symbol();
+        if (pause) {
+            return new Translation(new PositionCommand.PauseEntries(commandId, request.account(), symbol,
+                    request.reason() == null ? "api " + keyId : request.reason(), null, now), null);
+        }
+        if (request.reason() != null) {
+            return Translation.refused("reason is for pause only");
+        }
+        return new Translation(new PositionCommand.ResumeEntries(commandId, request.account(), symbol, null, now), null);
     }
 
     /** The problem of a close or update-stops request, or empty. */

@@ -73,7 +73,7 @@ public class CommandResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a command (open, close, update-stops) for one of the key's accounts",
+    @Operation(summary = "Send a command (open, close, update-stops, pause, resume) for one of the key's accounts",
             description = "Idempotency-Key header required: the same key again is the same command, applied once.")
     @APIResponse(responseCode = "202", description = "Accepted and queued on the symbol's command stream",
             content = @Content(schema = @Schema(implementation = Accepted.class)))

@@ -77,4 +77,35 @@ class CommandTranslatorTest {
     private static BotCommand bot(BotVerb verb, String symbol, Long positionId) {
         return new BotCommand("tg-1-100", verb, "acc-1", symbol, positionId, null, 77L, 9L, ISSUED);
     }
+
+    @Test
+    void longAndShortOpenAManualEntryWithTheGivenQuantityNoSignalAndNoStops() {
+        BotCommand manual = new BotCommand("tg-1-100", BotVerb.SHORT, "acc-1", "XAUUSD", null, null, 77L, 5L, ISSUED, null, null,
+                new BigDecimal("0.3"));
+
+        assertThat(translator.translate(manual, Optional.of(SIGNAL), new BigDecimal("0.3"), "XAUUSD"))
+                .as("a signal of the symbol is not used by a manual entry")
+                .isEqualTo(new PositionCommand.OpenPosition("tg-1-100", "acc-1", "paper", "XAUUSD", Side.SELL, new BigDecimal("0.3"),
+                        null, null, null, null, 77L, ISSUED));
+        assertThat(((PositionCommand.OpenPosition) translator.translate(bot(BotVerb.LONG, "XAUUSD", null), Optional.empty(),
+                BigDecimal.ONE, "XAUUSD")).side()).isEqualTo(Side.BUY);
+    }
+
+    @Test
+    void pauseAndResumeKeepTheirSymbolOrNoneAndThePauseSaysWhoPaused() {
+        assertThat(translator.translate(bot(BotVerb.PAUSE, null, null), Optional.empty(), null, null))
+                .isEqualTo(new PositionCommand.PauseEntries("tg-1-100", "acc-1", null, "/pause by user 9 in chat 77", 77L, ISSUED));
+        assertThat(translator.translate(bot(BotVerb.RESUME, "XAUUSD", null), Optional.empty(), null, "XAUUSD"))
+                .isEqualTo(new PositionCommand.ResumeEntries("tg-1-100", "acc-1", "XAUUSD", 77L, ISSUED));
+    }
+
+    @Test
+    void profitIsAnAllTimeReportAndDailyAWeekUnlessToldOtherwise() {
+        assertThat(translator.translate(bot(BotVerb.PROFIT, null, null), Optional.empty(), null, null))
+                .isEqualTo(new PositionCommand.PnlReport("tg-1-100", "acc-1", null, 77L, ISSUED));
+        assertThat(translator.translate(bot(BotVerb.DAILY, null, null), Optional.empty(), null, null))
+                .isEqualTo(new PositionCommand.PnlReport("tg-1-100", "acc-1", 7, 77L, ISSUED));
+        BotCommand month = new BotCommand("tg-1-100", BotVerb.DAILY, "acc-1", null, null, 30, 77L, 5L, ISSUED);
+        assertThat(((PositionCommand.PnlReport) translator.translate(month, Optional.empty(), null, null)).days()).isEqualTo(30);
+    }
 }

@@ -91,10 +91,31 @@ class ApiCommandsTest {
     @Test
     void anUnknownTypeOrMissingAccountOrSymbolIsRefused() {
         assertThat(translate(new CommandRequest("buy", "acct-1", null, "XAUUSD", null, null, null, null, null, null, null)).problem())
-                .contains("open, close or update-stops");
+                .isEqualTo("type must be open, close, update-stops, pause or resume");
         assertThat(translate(new CommandRequest("close", null, null, "XAUUSD", null, null, null, null, null, null, null)).problem())
                 .contains("account");
         assertThat(translate(new CommandRequest("close", "acct-1", null, " ", null, null, null, null, null, null, null)).problem())
                 .contains("symbol");
+    }
+
+    @Test
+    void aPauseNeedsNoSymbolAndKeepsTheCallersReasonOrNamesTheKey() {
+        var all = translate(new CommandRequest("pause", "acct-1", null, null, null, null, null, null, null, null, null));
+        assertThat(all.command()).isEqualTo(new PositionCommand.PauseEntries("api-desk-1-order-42", "acct-1", null, "api desk-1", null, NOW));
+        var one = translate(new CommandRequest("PAUSE", "acct-1", null, "XAUUSD", null, null, null, null, null, null, "fomc"));
+        assertThat(((PositionCommand.PauseEntries) one.command()).symbol()).isEqualTo("XAUUSD");
+        assertThat(((PositionCommand.PauseEntries) one.command()).reason()).isEqualTo("fomc");
+    }
+
+    @Test
+    void aResumeTakesAnOptionalSymbolAndNothingElse() {
+        assertThat(translate(new CommandRequest("resume", "acct-1", null, "XAUUSD", null, null, null, null, null, null, null)).command())
+                .isEqualTo(new PositionCommand.ResumeEntries("api-desk-1-order-42", "acct-1", "XAUUSD", null, NOW));
+        assertThat(translate(new CommandRequest("resume", "acct-1", null, null, null, null, null, null, null, null, "why")).problem())
+                .isEqualTo("reason is for pause only");
+        assertThat(translate(new CommandRequest("pause", "acct-1", null, null, "BUY", null, null, null, null, null, null)).problem())
+                .startsWith("pause and resume take an account");
+        assertThat(translate(new CommandRequest("close", "acct-1", null, null, null, null, null, null, null, null, null)).problem())
+                .as("only pause and resume go without a symbol").isEqualTo("symbol is required");
     }
 }

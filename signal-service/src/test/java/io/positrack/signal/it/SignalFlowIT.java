@@ -1,5 +1,7 @@
 package io.positrack.signal.it;
 
+import static io.restassured.RestAssured.given;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -47,6 +50,8 @@ import io.positrack.infra.security.TestKeys;
 class SignalFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String PAUSE_ACCOUNT = "pause-desk";
+    private static final String PAUSE_SECRET = "test-only-pause-webhook-secret-000";
 
     private static LocalInfrastructure infra;
     private static ServiceProcess positionService;
@@ -293,6 +298,65 @@ class SignalFlowIT {
      * first: a tick sent before the order is on the paper venue's book would fill nothing. So the script's next
      * tick waits for the order to be there (read from the venue's own book, as a venue would be asked).
      */
+    /**
+     * #17's kill switch, end to end: after /pause every entry path that reaches position-service (a chat /getsignal on a
+     * live signal, a chat /long, the command API, the alert webhook) is refused and opens nothing, while a /close of
+     * a position opened before still works; /resume lets entries in again.
+     */
+    @Test
+    void aPauseRefusesEntriesFromChatCommandApiAndWebhookWhileAClosePassesAndResumeLetsThemIn() {
+        TickScript market = new TickScript("PAUSEUSD", kafka::tick);
+        Signal signal = market.firstSignal();
+        awaitSignal(market.symbol(), signal);
+        String account = PAUSE_ACCOUNT;
+        CommandResult held = answer(entry(BotVerb.LONG, account, "HOLDUSD", "1"));
+        assertThat(held.outcome()).isEqualTo(Outcome.OPENED);
+
+        CommandResult paused = answer(SignalTestClient.bot(BotVerb.PAUSE, account, null));
+        assertThat(paused.outcome()).isEqualTo(Outcome.ENTRIES_PAUSED);
+
+        CommandResult getSignal = answer(SignalTestClient.bot(BotVerb.GET_SIGNAL, account, market.symbol()));
+        CommandResult manual = answer(entry(BotVerb.SHORT, account, market.symbol(), "2"));
+        String apiKey = "pause-" + UUID.randomUUID();
+        io.restassured.response.Response api202 = given().auth().oauth2(TestKeys.TRADER.value()).baseUri("http://localhost")
+                .port(signalService.httpPort()).header("Idempotency-Key", apiKey).contentType("application/json")
+                .body("{\"type\":\"open\",\"account\":\"" + account + "\",\"symbol\":\"PAUSEUSD\",\"side\":\"BUY\",\"quantity\":\"1\"}")
+                .post("/commands");
+        assertThat(api202.statusCode()).as(api202.asString()).isEqualTo(202);
+        String alertId = "pause-" + UUID.randomUUID();
+        io.restassured.response.Response alert202 = given().baseUri("http://localhost").port(signalService.httpPort())
+                .contentType("application/json").body("""
+                        {"secret":"%s","id":"%s","ticker":"BINANCE:PAUSEUSD.P","action":"buy","price":"100","time":"%s"}"""
+                        .formatted(PAUSE_SECRET, alertId, java.time.Instant.now()))
+                .post("/alerts/pausetv");
+        assertThat(alert202.statusCode()).as(alert202.asString()).isEqualTo(202);
+        List<CommandResult> refused = List.of(getSignal, manual, awaitResult(api202.jsonPath().getString("commandId")),
+                awaitResult(alert202.jsonPath().getString("commandId")));
+        assertThat(refused).allSatisfy(r -> {
+            assertThat(r.outcome()).as(r.commandId()).isEqualTo(Outcome.REJECTED_PAUSED);
+            assertThat(r.message()).contains("paused", "nothing was opened");
+        });
+
+        CommandResult close = answer(SignalTestClient.bot(BotVerb.CLOSE, account, "HOLDUSD"));
+        assertThat(close.outcome()).as("exits are never paused").isIn(Outcome.CLOSING, Outcome.CANCELLING_ENTRY);
+
+        assertThat(answer(SignalTestClient.bot(BotVerb.RESUME, account, null)).outcome()).isEqualTo(Outcome.ENTRIES_RESUMED);
+        CommandResult after = answer(entry(BotVerb.LONG, account, market.symbol(), "1"));
+        assertThat(after.outcome()).isEqualTo(Outcome.OPENED);
+        assertThat(positionIdsOf(account)).containsExactlyInAnyOrder(held.position().id(), after.position().id());
+    }
+
+    private static BotCommand entry(BotVerb verb, String account, String symbol, String quantity) {
+        BotCommand c = SignalTestClient.bot(verb, account, symbol);
+        return new BotCommand(c.commandId(), verb, account, symbol, null, null, c.chatId(), c.userId(), c.issuedAt(), null, null,
+                new java.math.BigDecimal(quantity));
+    }
+
+    private static CommandResult awaitResult(String commandId) {
+        fast().until(() -> !kafka.resultsFor(commandId).isEmpty());
+        return kafka.resultsFor(commandId).get(0);
+    }
+
     private static void onThePaperBook(String clientOrderId) {
         var db = infra.postgres().database("position");
         await().atMost(PATIENCE).until(() -> {
@@ -353,7 +417,12 @@ class SignalFlowIT {
     private static Map<String, String> signalServiceConfig() {
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("signal"));
         config.putAll(TestKeys.config());
-        config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD");
+        config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD,PAUSEUSD,HOLDUSD");
+        // The alert webhook of the pause test: its alerts open for PAUSE_ACCOUNT.
+        config.put("positrack.signal.intake.pausetv.secret", PAUSE_SECRET);
+        config.put("positrack.signal.intake.pausetv.account", PAUSE_ACCOUNT);
+        config.put("positrack.signal.intake.pausetv.quantity", "1");
+        config.put("positrack.signal.intake.pausetv.symbols.\"BINANCE:PAUSEUSD.P\"", "PAUSEUSD");
         // TickScript's ticks are an hour old: staleness (its own tests are LiveFeedTest) would refuse every entry.
         config.put("positrack.signal.staleness.enabled", "false");
         // The strategy of TickScript: short periods over one-second bars.

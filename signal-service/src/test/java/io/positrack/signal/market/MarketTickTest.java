@@ -6,10 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
-import io.positrack.infra.PostgresNode;
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.positrack.signal.strategy.Signal;
 import io.positrack.signal.testing.ServiceApi;
@@ -98,12 +93,7 @@ class MarketTickTest {
         return SignalTestClient.header(kafka.tickDeadLetters.containing(marker).get(0), "dead-letter-reason");
     }
 
-    private static long count(String sql) throws Exception {
-        PostgresNode.Database db = PositrackTestInfrastructure.infrastructure().postgres().database("signal");
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); PreparedStatement s = c.prepareStatement(sql)) {
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long count(String sql) {
+        return PositrackTestInfrastructure.infrastructure().postgres().database("signal").count(sql);
     }
 }

@@ -26,9 +26,13 @@ public final class CommandAge {
     private CommandAge() {
     }
 
-    /** Verbs that change positions; only these expire. */
+    /**
+     * Verbs that change positions or allow entries; only these expire. A late {@code /pause} is still the user's wish
+     * (no new risk) and is applied; a late {@code /resume} would let entries in that the user may no longer want.
+     */
     public static boolean trades(BotVerb verb) {
-        return verb == BotVerb.GET_SIGNAL || verb == BotVerb.CLOSE || verb == BotVerb.UPDATE_STOPS;
+        return verb == BotVerb.GET_SIGNAL || verb == BotVerb.CLOSE || verb == BotVerb.UPDATE_STOPS || verb == BotVerb.LONG
+                || verb == BotVerb.SHORT || verb == BotVerb.RESUME;
     }
 
     public static Verdict of(BotVerb verb, Instant sentAt, Instant now, Duration maxAge, Duration maxAhead) {

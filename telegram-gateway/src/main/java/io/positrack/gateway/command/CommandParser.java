@@ -18,6 +18,9 @@ public final class CommandParser {
     /** A plain decimal, as a trader types a price: no exponent, no sign, at most 18 digits before the point. */
     private static final Pattern PRICE = Pattern.compile("^\\d{1,18}(\\.\\d{1,18})?$");
 
+    /** Most days /daily shows; position-service answers at most a quarter. */
+    static final int MAX_DAILY_DAYS = 92;
+
     private final String defaultSymbol;
     private final Optional<List<String>> symbols;
     private final Pattern symbolPattern;
@@ -74,17 +77,77 @@ public final class CommandParser {
                 return history(args);
             case "stops":
                 return stops(args);
+            case "long":
+                return entry(BotVerb.LONG, "/long", args);
+            case "short":
+                return entry(BotVerb.SHORT, "/short", args);
+            case "pause":
+                return optionalSymbol(BotVerb.PAUSE, "/pause [SYMBOL]", args);
+            case "resume":
+                return optionalSymbol(BotVerb.RESUME, "/resume [SYMBOL]", args);
+            case "profit":
+                return noArguments(BotVerb.PROFIT, "/profit", args);
+            case "daily":
+                return daily(args);
             default:
                 return ParsedCommand.problem("Unknown command /" + name + ". Send /help to see the commands.");
         }
     }
 
+    /** A command with an optional symbol: the default symbol when none is given. */
     private ParsedCommand symbolCommand(BotVerb verb, String usage, List<String> args) {
+        return oneSymbol(verb, usage, args, defaultSymbol);
+    }
+
+    /** {@code /pause} and {@code /resume}: no symbol means every symbol of the account. */
+    private ParsedCommand optionalSymbol(BotVerb verb, String usage, List<String> args) {
+        return oneSymbol(verb, usage, args, null);
+    }
+
+    private ParsedCommand oneSymbol(BotVerb verb, String usage, List<String> args, String fallback) {
         if (args.size() > 1) {
             return ParsedCommand.problem("Too many arguments. Usage: " + usage);
         }
-        Symbol symbol = symbol(args.isEmpty() ? defaultSymbol : args.get(0));
+        if (args.isEmpty() && fallback == null) {
+            return ParsedCommand.publish(verb, null, null, null);
+        }
+        Symbol symbol = symbol(args.isEmpty() ? fallback : args.get(0));
         return symbol.problem != null ? ParsedCommand.problem(symbol.problem) : ParsedCommand.publish(verb, symbol.name, null, null);
+    }
+
+    /** {@code /long SYMBOL [QTY]}: the symbol is required, so that no entry is made on a symbol the user did not name. */
+    private ParsedCommand entry(BotVerb verb, String command, List<String> args) {
+        String usage = "Usage: " + command + " SYMBOL [QTY], like " + command + " " + defaultSymbol + " or " + command + " "
+                + defaultSymbol + " 0.5.";
+        if (args.isEmpty() || args.size() > 2) {
+            return ParsedCommand.problem(usage);
+        }
+        Symbol symbol = symbol(args.get(0));
+        if (symbol.problem != null) {
+            return ParsedCommand.problem(symbol.problem);
+        }
+        if (args.size() == 1) {
+            return ParsedCommand.entry(verb, symbol.name, null);
+        }
+        String raw = args.get(1);
+        if (!PRICE.matcher(raw).matches()) {
+            return ParsedCommand.problem("QTY \"" + abbreviate(raw) + "\" is not a quantity. " + usage);
+        }
+        java.math.BigDecimal quantity = new java.math.BigDecimal(raw);
+        return quantity.signum() > 0 ? ParsedCommand.entry(verb, symbol.name, quantity)
+                : ParsedCommand.problem("QTY must be above 0. " + usage);
+    }
+
+    /** {@code /daily [N]}: N days, at most {@link #MAX_DAILY_DAYS}. */
+    private static ParsedCommand daily(List<String> args) {
+        if (args.isEmpty()) {
+            return ParsedCommand.publish(BotVerb.DAILY, null, null, null);
+        }
+        if (args.size() > 1 || !NUMBER.matcher(args.get(0)).matches() || Integer.parseInt(args.get(0)) < 1
+                || Integer.parseInt(args.get(0)) > MAX_DAILY_DAYS) {
+            return ParsedCommand.problem("Usage: /daily [N], N days between 1 and " + MAX_DAILY_DAYS + ", like /daily 7.");
+        }
+        return ParsedCommand.publish(BotVerb.DAILY, null, null, Integer.parseInt(args.get(0)));
     }
 
     private static ParsedCommand noArguments(BotVerb verb, String usage, List<String> args) {

@@ -25,7 +25,8 @@ final class Replies {
             help.append('/').append(e.command()).append(e.arguments().isEmpty() ? "" : " " + Html.escape(e.arguments()))
                     .append(" – ").append(Html.escape(e.description())).append('\n');
         }
-        return help.append("Without SYMBOL: ").append(Html.escape(defaultSymbol)).append('.').toString();
+        return help.append("Without SYMBOL: ").append(Html.escape(defaultSymbol))
+                .append("; /pause and /resume without SYMBOL: every symbol.").toString();
     }
 
     static String tooOld(long ageSeconds, long limitSeconds) {

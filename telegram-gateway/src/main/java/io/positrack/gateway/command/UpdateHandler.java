@@ -123,8 +123,10 @@ public class UpdateHandler {
             default:
                 break;
         }
-        // Moving a stop changes the risk as much as closing does: the same admin rule guards both.
-        if ((parsed.verb() == BotVerb.CLOSE || parsed.verb() == BotVerb.UPDATE_STOPS) && config.closeRequiresAdmin()
+        // Moving a stop changes the risk as much as closing does, and lifting a pause lets entries in again: the same
+        // admin rule guards them. Pausing never needs an admin: anyone allowed may pull the kill switch.
+        if ((parsed.verb() == BotVerb.CLOSE || parsed.verb() == BotVerb.UPDATE_STOPS || parsed.verb() == BotVerb.RESUME)
+                && config.closeRequiresAdmin()
                 && !access.isAdmin(chat, userId)) {
             return refuse("admin", chatId, userId, Replies.REFUSED_ADMIN);
         }
@@ -144,7 +146,7 @@ public class UpdateHandler {
                 break;
         }
         BotCommand command = new BotCommand(commandId, parsed.verb(), chat.account(), parsed.symbol(), parsed.positionId(),
-                parsed.limit(), chatId, userId, sentAt, parsed.stopLoss(), parsed.takeProfit());
+                parsed.limit(), chatId, userId, sentAt, parsed.stopLoss(), parsed.takeProfit(), parsed.quantity());
         return publisher.publish(command).replaceWith(Outcome.PUBLISHED);
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.positrack.contracts.position.CommandResult;
+import io.positrack.contracts.position.Origin;
 import io.positrack.contracts.position.Outcome;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.PositionSnapshot;
@@ -46,7 +47,9 @@ public final class ReplyRenderer {
         }
         switch (outcome) {
             case OPENED:
-                return "🟢 " + bold("New signal: " + sideAndSymbol(p, result.symbol())) + withBlock(p);
+                // A manual entry (/long, /short, the command API) is no signal: say what it is.
+                return "🟢 " + bold((p != null && p.origin() == Origin.SIGNAL ? "New signal: " : "Opened: ")
+                        + sideAndSymbol(p, result.symbol())) + withBlock(p);
             case DUPLICATE_OPEN_EXISTS:
                 return "ℹ️ A position is already open for " + symbol + "; no new one was opened." + withBlock(p)
                         + "\nClose it first with /close " + symbol + ".";
@@ -94,6 +97,13 @@ public final class ReplyRenderer {
                 return "⚠️ The exchange would refuse this: " + escape(orElse(result.message(), "its rules do not allow it."));
             case REJECTED_MARKET_DATA:
                 return "⚠️ Not opened: " + escape(orElse(result.message(), "the market data does not allow a new entry now."));
+            case ENTRIES_PAUSED:
+            case REJECTED_PAUSED:
+                return "⏸ " + note(result.message(), "New entries are paused.");
+            case ENTRIES_RESUMED:
+                return "▶️ " + note(result.message(), "New entries are allowed again.");
+            case PNL_REPORT:
+                return PnlReply.render(result.pnl());
             case REJECTED_INVALID:
                 return "⚠️ The command was rejected: " + escape(orElse(result.message(), "invalid command."));
             case REJECTED_CONFLICT:

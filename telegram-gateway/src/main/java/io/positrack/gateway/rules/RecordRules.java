@@ -32,6 +32,8 @@ public class RecordRules {
     /** The id form every Positrack service accepts (position-service's and signal-service's validators). */
     static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
     static final int MAX_ALERT_TYPE = 64;
+    /** Most days a PnL report lists (position-service answers at most 92). */
+    static final int MAX_PNL_DAYS = 92;
 
     private final Pattern symbol;
 
@@ -89,7 +91,42 @@ public class RecordRules {
                 }
             }
         }
+        if (r.pnl() != null) {
+            pnl(r.pnl(), problems);
+        }
         return problems;
+    }
+
+    /** A PnL report: a bounded number of days, every line whole, so the reply stays one short message. */
+    private static void pnl(io.positrack.contracts.position.PnlSummary s, List<String> problems) {
+        if (s.total() == null) {
+            problems.add("pnl.total is required");
+        } else {
+            pnlLine("pnl.total.", s.total(), problems);
+        }
+        if (s.days() != null) {
+            if (s.days().size() > MAX_PNL_DAYS) {
+                problems.add("pnl.days lists more than " + MAX_PNL_DAYS + " days");
+                return;
+            }
+            for (int i = 0; i < s.days().size(); i++) {
+                var line = s.days().get(i);
+                if (line == null || line.from() == null) {
+                    problems.add("pnl.days[" + i + "] needs from");
+                } else {
+                    pnlLine("pnl.days[" + i + "].", line, problems);
+                }
+            }
+        }
+    }
+
+    private static void pnlLine(String prefix, io.positrack.contracts.position.PnlSummary.Line l, List<String> problems) {
+        if (l.positions() < 0 || l.wins() < 0 || l.losses() < 0 || l.wins() + (long) l.losses() > l.positions()) {
+            problems.add(prefix + "positions, wins and losses must be counts, wins + losses at most positions");
+        }
+        if (l.gross() == null || l.fees() == null || l.funding() == null || l.net() == null) {
+            problems.add(prefix + "gross, fees, funding and net are required");
+        }
     }
 
     public List<String> problems(PositionEvent e) {

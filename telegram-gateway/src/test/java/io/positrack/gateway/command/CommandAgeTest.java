@@ -35,4 +35,14 @@ class CommandAgeTest {
         assertThat(CommandAge.of(BotVerb.STATUS, NOW.plusSeconds(30), NOW, MAX_AGE, MAX_AHEAD)).isEqualTo(Verdict.FROM_THE_FUTURE);
         assertThat(CommandAge.of(BotVerb.GET_SIGNAL, NOW.plusSeconds(2), NOW, MAX_AGE, MAX_AHEAD)).isEqualTo(Verdict.FRESH);
     }
+
+    @Test
+    void manualEntriesAndResumeExpireLikeTradesButALatePauseIsStillApplied() {
+        for (BotVerb verb : new BotVerb[] { BotVerb.LONG, BotVerb.SHORT, BotVerb.RESUME }) {
+            assertThat(CommandAge.of(verb, NOW.minusSeconds(61), NOW, MAX_AGE, MAX_AHEAD)).as(verb.name()).isEqualTo(Verdict.TOO_OLD);
+        }
+        for (BotVerb verb : new BotVerb[] { BotVerb.PAUSE, BotVerb.PROFIT, BotVerb.DAILY }) {
+            assertThat(CommandAge.of(verb, NOW.minus(Duration.ofHours(2)), NOW, MAX_AGE, MAX_AHEAD)).as(verb.name()).isEqualTo(Verdict.FRESH);
+        }
+    }
 }

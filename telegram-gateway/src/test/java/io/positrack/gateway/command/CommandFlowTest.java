@@ -85,6 +85,30 @@ class CommandFlowTest {
     }
 
     @Test
+    void deskCommandsBecomeBotCommandsKeyedBySymbolOrAccountWithTheirArguments() {
+        // A user of its own: the per-user rate limit (10 a minute) is shared by the other tests' user 555.
+        long manual = standIn.sendUserMessage(FLOW, 556, "/short xauusd 0.25");
+        long pauseAll = standIn.sendUserMessage(FLOW, 556, "/pause");
+        long daily = standIn.sendUserMessage(FLOW, 556, "/daily 30");
+        String manualId = "tg-" + standIn.botId() + "-" + manual;
+        String pauseId = "tg-" + standIn.botId() + "-" + pauseAll;
+        String dailyId = "tg-" + standIn.botId() + "-" + daily;
+
+        await().atMost(PATIENCE).until(() -> kafka.commands(manualId).size() == 1 && kafka.commands(pauseId).size() == 1
+                && kafka.commands(dailyId).size() == 1);
+
+        BotCommand entry = kafka.commands(manualId).get(0);
+        assertThat(entry.verb()).isEqualTo(BotVerb.SHORT);
+        assertThat(entry.quantity()).isEqualByComparingTo("0.25");
+        assertThat(kafka.commandRecords(manualId).get(0).key()).isEqualTo("XAUUSD");
+        BotCommand pause = kafka.commands(pauseId).get(0);
+        assertThat(pause.verb()).isEqualTo(BotVerb.PAUSE);
+        assertThat(pause.symbol()).as("the whole account").isNull();
+        assertThat(kafka.commandRecords(pauseId).get(0).key()).isEqualTo(TestChats.account(FLOW));
+        assertThat(kafka.commands(dailyId).get(0).limit()).isEqualTo(30);
+    }
+
+    @Test
     void helpIsAnsweredByTheGatewayItselfAndPublishesNothing() {
         long update = standIn.sendUserMessage(FLOW, 555, "/help");
 

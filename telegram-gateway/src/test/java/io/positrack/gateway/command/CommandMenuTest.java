@@ -26,8 +26,8 @@ class CommandMenuTest {
     void theCommandMenuIsPublishedAtStartWithEveryCommandHelpNames() {
         await().atMost(Duration.ofSeconds(30)).until(() -> !standIn.myCommands().isEmpty());
 
-        assertThat(standIn.myCommands()).containsExactly("getsignal", "status", "positions", "close", "stops", "history", "sessions", "start",
-                "stop", "help");
+        assertThat(standIn.myCommands()).containsExactly("getsignal", "status", "positions", "close", "stops", "long", "short", "pause",
+                "resume", "profit", "daily", "history", "sessions", "start", "stop", "help");
         String help = Replies.help("XAUUSD");
         standIn.myCommands().forEach(command -> assertThat(help).contains("/" + command));
     }

@@ -16,7 +16,7 @@ class CommandParserTest {
     @Test
     void getSignalWithoutASymbolUsesTheDefaultOne() {
         assertThat(parser.parse("/getsignal", "bot")).isEqualTo(new ParsedCommand(ParsedCommand.Kind.PUBLISH, BotVerb.GET_SIGNAL,
-                "XAUUSD", null, null, null, null, null));
+                "XAUUSD", null, null, null, null, null, null));
     }
 
     @Test
@@ -48,7 +48,7 @@ class CommandParserTest {
     @Test
     void historyTakesAnOptionalCountWithinTheLimitAndAnOptionalSymbol() {
         assertThat(parser.parse("/history", "bot")).isEqualTo(new ParsedCommand(ParsedCommand.Kind.PUBLISH, BotVerb.HISTORY, null, null,
-                null, null, null, null));
+                null, null, null, null, null));
         assertThat(parser.parse("/history 5", "bot").limit()).isEqualTo(5);
         assertThat(parser.parse("/history xauusd 5", "bot").symbol()).isEqualTo("XAUUSD");
         assertThat(parser.parse("/history 0", "bot").problem()).isEqualTo("N must be between 1 and 50, like /history 10.");
@@ -109,5 +109,46 @@ class CommandParserTest {
         assertThat(parser.parse("/stops XAUUSD 0 2690", "bot").problem()).startsWith("SL must be above 0.");
         assertThat(parser.parse("/stops XAUUSD 2640 -5", "bot").problem()).startsWith("TP \"-5\" is not a price.");
         assertThat(parser.parse("/stops ??? 1 2", "bot").problem()).contains("is not a symbol");
+    }
+
+    @Test
+    void longAndShortNeedASymbolAndTakeAnOptionalPositiveQuantity() {
+        ParsedCommand plain = parser.parse("/long btcusdt", "bot");
+        assertThat(plain.verb()).isEqualTo(BotVerb.LONG);
+        assertThat(plain.symbol()).isEqualTo("BTCUSDT");
+        assertThat(plain.quantity()).isNull();
+        ParsedCommand sized = parser.parse("/short XAUUSD 0.50", "bot");
+        assertThat(sized.verb()).isEqualTo(BotVerb.SHORT);
+        assertThat(sized.quantity()).isEqualByComparingTo("0.5");
+        assertThat(parser.parse("/long", "bot").problem()).startsWith("Usage: /long SYMBOL [QTY]");
+        assertThat(parser.parse("/long XAUUSD 0", "bot").problem()).startsWith("QTY must be above 0.");
+        assertThat(parser.parse("/long XAUUSD lots", "bot").problem()).startsWith("QTY \"lots\" is not a quantity.");
+        assertThat(parser.parse("/long XAUUSD 1e3", "bot").problem()).startsWith("QTY \"1e3\" is not a quantity.");
+        assertThat(parser.parse("/short XAUUSD 1 2", "bot").problem()).startsWith("Usage: /short SYMBOL [QTY]");
+        assertThat(parser.parse("/long x!", "bot").problem()).contains("is not a symbol");
+    }
+
+    @Test
+    void pauseAndResumeTakeAnOptionalSymbolAndWithoutOneMeanTheWholeAccount() {
+        ParsedCommand all = parser.parse("/pause", "bot");
+        assertThat(all.verb()).isEqualTo(BotVerb.PAUSE);
+        assertThat(all.symbol()).as("no default symbol: the whole account").isNull();
+        assertThat(parser.parse("/pause eurusd", "bot").symbol()).isEqualTo("EURUSD");
+        assertThat(parser.parse("/resume", "bot").verb()).isEqualTo(BotVerb.RESUME);
+        assertThat(parser.parse("/resume eurusd", "bot").symbol()).isEqualTo("EURUSD");
+        assertThat(parser.parse("/pause a b", "bot").problem()).isEqualTo("Too many arguments. Usage: /pause [SYMBOL]");
+    }
+
+    @Test
+    void profitTakesNothingAndDailyTakesAnOptionalDayCountUpToAQuarter() {
+        assertThat(parser.parse("/profit", "bot").verb()).isEqualTo(BotVerb.PROFIT);
+        assertThat(parser.parse("/profit now", "bot").problem()).isEqualTo("/profit takes no arguments.");
+        ParsedCommand week = parser.parse("/daily", "bot");
+        assertThat(week.verb()).isEqualTo(BotVerb.DAILY);
+        assertThat(week.limit()).isNull();
+        assertThat(parser.parse("/daily 30", "bot").limit()).isEqualTo(30);
+        assertThat(parser.parse("/daily 93", "bot").problem()).startsWith("Usage: /daily [N], N days between 1 and 92");
+        assertThat(parser.parse("/daily 0", "bot").problem()).startsWith("Usage: /daily [N]");
+        assertThat(parser.parse("/daily week", "bot").problem()).startsWith("Usage: /daily [N]");
     }
 }

@@ -40,7 +40,10 @@ final class StrictReader {
             "ExpirePending", COMMAND_HEAD + ", venue:id!, symbol:symbol!, positionId:ipos",
             "QueryStatus", COMMAND_HEAD + ", venue:id!, symbol:symbol!, requestedAs:text",
             "ListOpen", COMMAND_HEAD,
-            "History", COMMAND_HEAD + ", symbol:symbol, limit:ipos");
+            "History", COMMAND_HEAD + ", symbol:symbol, limit:ipos",
+            "PauseEntries", COMMAND_HEAD + ", symbol:symbol, reason:text",
+            "ResumeEntries", COMMAND_HEAD + ", symbol:symbol",
+            "PnlReport", COMMAND_HEAD + ", days:ipos");
     private static final String ORDER_UPDATE = "account:id!, venue:id!, symbol:symbol!, clientOrderId:id!, venueOrderId:text,"
             + " side:enum(BUY|SELL), status:enum(NEW|PARTIALLY_FILLED|FILLED|CANCELED|EXPIRED|REJECTED)!, filledQuantity:dnn,"
             + " averagePrice:dpos, tradeId:id, reason:text, eventTime:instant, transactionTime:instant, lastFilledQuantity:dnn,"
@@ -48,9 +51,9 @@ final class StrictReader {
     private static final String REPORT = "type:text!, reportId:id!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL),"
             + " quantity:dnn!, entryPrice:dpos, complete:bool!, asOf:instant!";
     private static final String TICK = "symbol:symbol!, bid:dpos!, ask:dpos!, last:dpos, venueTime:instant";
-    private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS|UPDATE_STOPS)!,"
+    private static final String BOT = "commandId:id!, verb:enum(GET_SIGNAL|STATUS|CLOSE|POSITIONS|HISTORY|SESSIONS|UPDATE_STOPS|LONG|SHORT|PAUSE|RESUME|PROFIT|DAILY)!,"
             + " account:id!, symbol:symbol, positionId:ipos, limit:ipos, chatId:isig, userId:ipos, issuedAt:instant, stopLoss:dpos,"
-            + " takeProfit:dpos";
+            + " takeProfit:dpos, quantity:dpos";
     static final String SNAPSHOT = "id:ipos!, account:id!, venue:id!, symbol:symbol!, side:enum(BUY|SELL)!,"
             + " status:enum(PENDING_ENTRY|ENTRY_PLACED|PENDING_SL|ACTIVE|CLOSING|CLOSED|ROLLED_BACK)!, quantity:dpos!,"
             + " filledQuantity:dnn, remainingQuantity:dnn, entryPrice:dpos, exitPrice:dpos, stopLoss:dpos, takeProfit:dpos,"
