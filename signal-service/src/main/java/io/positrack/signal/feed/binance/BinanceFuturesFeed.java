@@ -57,6 +57,9 @@ public class BinanceFuturesFeed implements MarketFeed {
     private final Map<String, Instant> lastTime = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFrameAt = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Ticks emitted and not yet taken by the publisher. */
+    private final AtomicLong buffered = new AtomicLong();
+    static final long MAX_BUFFERED = 10_000;
     private volatile WebSocketClient client;
     private volatile WebSocket socket;
     private volatile Instant lastMessageAt;
@@ -115,9 +118,10 @@ public class BinanceFuturesFeed implements MarketFeed {
             emitter.onTermination(this::stop);
             connect(emitter, "startup");
         })
-                // Publishing is acknowledged tick by tick: a tick that arrives while the broker has not acknowledged the
-                // previous one is dropped (counted), so a slow broker never makes ticks pile up in memory.
-                .onOverflow().invoke(tick -> count("dropped_backpressure")).drop();
+                // Publishing is acknowledged tick by tick; a burst waits in the emitter's buffer, which onFrame keeps
+                // at most MAX_BUFFERED ticks long (beyond, frames are dropped and counted): a slow broker cannot make
+                // ticks pile up without bound, and a burst of frames is not lost.
+                .onItem().invoke(tick -> buffered.decrementAndGet());
     }
 
     /** The combined stream path for the configured symbols. */
@@ -200,7 +204,14 @@ public class BinanceFuturesFeed implements MarketFeed {
         // The first frame after a connect means the connection works: the next loss waits the initial step again.
         backoff.reset();
         Optional<MarketTick> tick = accept(text);
-        tick.ifPresent(emitter::emit);
+        if (tick.isPresent()) {
+            if (buffered.incrementAndGet() > MAX_BUFFERED) {
+                buffered.decrementAndGet();
+                count("dropped_backpressure");
+                return;
+            }
+            emitter.emit(tick.get());
+        }
     }
 
     /** The tick a frame gives, or empty (counted) when the frame is refused, a control answer, or not newer. */
