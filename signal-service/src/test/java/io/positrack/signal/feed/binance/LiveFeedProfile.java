@@ -35,6 +35,8 @@ public class LiveFeedProfile implements QuarkusTestProfile {
         config.put("positrack.signal.symbols", "XAUUSD,FWDUSD,ORDUSD,SIGUSD,TICKUSD,BADUSD,SESSUSD,EXPUSD,FEEDUSD,SIMUSD,FUTUSD,"
                 + String.join(",", SYMBOLS));
         config.put("positrack.signal.feed.binance.symbols", String.join(",", SYMBOLS));
+        // TickScript's bars lie an hour back: its signals stay current for the whole test (ids do not depend on it).
+        config.put("positrack.signal.instrument-defaults.signal-validity", "3h");
         config.put("positrack.signal.feed.binance.enabled", "true");
         config.put("positrack.signal.feed.binance.reconnect-backoff", "100ms");
         config.put("positrack.signal.feed.binance.reconnect-backoff-max", "1s");
