@@ -38,6 +38,12 @@ public enum Outcome {
      * reason.
      */
     REJECTED_EXCHANGE_RULES,
+    /**
+     * signal-service: an entry the market does not allow now, and nothing was sent: the symbol has no fresh market
+     * data, or the market has already reached the entry's stop loss or take profit. {@code message} says which, with
+     * the time of the last data or the current price.
+     */
+    REJECTED_MARKET_DATA,
     /** A {@code PauseEntries} was applied (or found the same pause in place): new entries are refused until resumed. */
     ENTRIES_PAUSED,
     /** A {@code ResumeEntries} was applied; {@code message} says whether an account-wide pause still holds. */

@@ -56,6 +56,8 @@ public final class ServiceConfigs {
             // The crafted bars lie a few minutes in the past; an hour of validity keeps their signals current.
             config.put("positrack.signal.instrument-defaults.signal-validity", "1h");
             config.put("positrack.signal.feed.simulated.enabled", "false");
+            // The crafted ticks are minutes old by design: with staleness on, every entry on them would be refused.
+            config.put("positrack.signal.staleness.enabled", "false");
         } else {
             config.put("positrack.signal.symbols", SYMBOL + "," + SECOND_SYMBOL);
             config.put("positrack.signal.instrument-defaults.bar-duration", "5s");

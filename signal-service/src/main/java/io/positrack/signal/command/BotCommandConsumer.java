@@ -21,6 +21,7 @@ import io.positrack.runtime.wire.WireReader;
 import io.positrack.signal.config.Instrument;
 import io.positrack.signal.config.Instruments;
 import io.positrack.signal.config.SignalConfig;
+import io.positrack.signal.freshness.MarketGate;
 import io.positrack.signal.market.SignalRepository;
 import io.positrack.signal.session.SessionRepository;
 import io.positrack.signal.strategy.Signal;
@@ -50,10 +51,14 @@ public class BotCommandConsumer {
     private final PositionCommandPublisher publisher;
     private final AnswerPublisher answers;
     private final Clock clock;
+    private final MarketGate gate;
+    private final String venue;
 
     public BotCommandConsumer(ConsumerPipeline pipeline, BotCommandValidator validator, SignalConfig config, Instruments instruments,
             SignalRepository signals, SessionRepository sessions, PositionCommandPublisher publisher, AnswerPublisher answers,
-            Clock clock) {
+            Clock clock, MarketGate gate) {
+        this.gate = gate;
+        this.venue = config.venue();
         this.pipeline = pipeline;
         this.decoder = WireReader.of(BotCommand.class, validator::problems);
         this.translator = new CommandTranslator(config.venue());
@@ -97,7 +102,14 @@ public class BotCommandConsumer {
         // A manual entry's own quantity, else the instrument's (the validator made sure there is one).
         var quantity = c.quantity() != null ? c.quantity()
                 : symbol == null ? null : instruments.find(symbol).map(Instrument::quantity).orElse(null);
-        return publisher.send(translator.translate(c, signal, quantity, symbol), c.verb()).replaceWith(Verdict.applied());
+        var command = translator.translate(c, signal, quantity, symbol);
+        Optional<String> refusal = gate.refusal(command);
+        if (refusal.isPresent()) {
+            // A valid command the market does not allow now: answered, not dead-lettered.
+            return answers.send(new CommandResult(c.commandId(), c.verb().name(), c.account(), venue, symbol, c.chatId(),
+                    Outcome.REJECTED_MARKET_DATA, refusal.get(), null, null, clock.now(), null, null)).replaceWith(Verdict.applied());
+        }
+        return publisher.send(command, c.verb()).replaceWith(Verdict.applied());
     }
 
     /** SESSIONS is signal-service's own read model: answered here, keyed like the command, with its command id. */

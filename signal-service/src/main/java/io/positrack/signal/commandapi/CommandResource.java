@@ -57,10 +57,12 @@ public class CommandResource {
     private final PositionCommandPublisher publisher;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final io.positrack.signal.freshness.MarketGate gate;
     private final SecurityIdentity caller;
 
     public CommandResource(SignalConfig config, PositionCommandPublisher publisher, Clock clock, MeterRegistry registry,
-            SecurityIdentity caller) {
+            SecurityIdentity caller, io.positrack.signal.freshness.MarketGate gate) {
+        this.gate = gate;
         this.config = config;
         this.publisher = publisher;
         this.clock = clock;
@@ -78,6 +80,8 @@ public class CommandResource {
     @APIResponse(responseCode = "400", description = "Malformed or refused, with the reason; nothing changed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "The account is not one of the key's", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "An entry the market does not allow now (no fresh market data, or the stop or target already reached); nothing changed",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 16 KiB")
     @APIResponse(responseCode = "503", description = "Could not be queued; nothing changed, send it again with the same key")
     public Uni<Response> send(@HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey, byte[] body) {
@@ -102,6 +106,10 @@ public class CommandResource {
             return answer("forbidden", Response.Status.FORBIDDEN, "account '" + request.account() + "' is not one of this key's accounts");
         }
         var command = translation.command();
+        var refusal = gate.refusal(command);
+        if (refusal.isPresent()) {
+            return answer("market", Response.Status.CONFLICT, refusal.get());
+        }
         return publisher.send(command, null)
                 .map(ignored -> {
                     count("accepted");

@@ -42,6 +42,8 @@ public interface SignalConfig {
 
     Feed feed();
 
+    Staleness staleness();
+
     /**
      * Sources of outside alerts (TradingView, a trader's own bot), by the name in their webhook path
      * ({@code POST /alerts/<name>}); none by default, so the webhook accepts nothing until one is configured.
@@ -166,6 +168,65 @@ public interface SignalConfig {
         Simulated simulated();
 
         Csv csv();
+
+        Binance binance();
+    }
+
+    /**
+     * When a symbol's market data is too old to open a position on ({@code positrack.signal.staleness.*}): whatever feed
+     * produced the ticks, a symbol whose newest tick on {@code market-ticks} is older than {@link #maxAge()} is stale.
+     */
+    interface Staleness {
+        /** Off, no entry is refused for old data (exits never are); the stop-or-target-already-reached check stays. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A symbol whose newest tick is older than this is stale; a symbol that never ticked, this long after start. */
+        @WithDefault("2m")
+        Duration maxAge();
+
+        /** How often the symbols are looked at for the alert and the metrics. */
+        @WithDefault("5s")
+        Duration checkInterval();
+
+        /** The account the MARKET_DATA_STALE alert is addressed to (the gateway tells that account's subscribed chats). */
+        @WithDefault("operator")
+        String alertAccount();
+    }
+
+    /**
+     * The Binance USDⓈ-M futures public market streams: {@code <symbol>@bookTicker} of every symbol on one combined
+     * stream connection ({@code <websocket-base-url>/stream?streams=...}). Off by default.
+     */
+    interface Binance {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Mainnet {@code wss://fstream.binance.com}, testnet {@code wss://fstream.binancefuture.com}, or the stand-in. */
+        @WithDefault("wss://fstream.binance.com")
+        String websocketBaseUrl();
+
+        /** Comma-separated Binance symbols to stream; empty means every watched symbol. */
+        Optional<String> symbols();
+
+        /** First wait after a lost connection; doubled per failed attempt, jittered. */
+        @WithDefault("1s")
+        Duration reconnectBackoff();
+
+        @WithDefault("60s")
+        Duration reconnectBackoffMax();
+
+        /** Binance closes a connection after 24 h: reconnect before, on our terms. */
+        @WithDefault("23h")
+        Duration reconnectAfter();
+
+        /** A connection that delivers no frame for this long is taken as dead and replaced. */
+        @WithDefault("30s")
+        Duration silenceTimeout();
+
+        /** How often we ping the server (Binance pings us every 3 minutes and we answer with a pong, too). */
+        @WithDefault("60s")
+        Duration pingInterval();
     }
 
     /** The seeded random-walk feed: for the local run and tests, never on by default. */

@@ -52,9 +52,11 @@ public class AlertResource {
     private final PositionCommandPublisher publisher;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final io.positrack.signal.freshness.MarketGate gate;
 
     public AlertResource(SignalConfig config, ClockBounds clockBounds, PositionCommandPublisher publisher, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, io.positrack.signal.freshness.MarketGate gate) {
+        this.gate = gate;
         this.config = config;
         this.clockBounds = clockBounds;
         this.publisher = publisher;
@@ -73,6 +75,8 @@ public class AlertResource {
     @APIResponse(responseCode = "400", description = "Malformed or refused alert, with the reason; nothing changed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "Unknown source or wrong secret/signature; nothing changed",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "An entry the market does not allow now (no fresh market data, or the stop or target already reached); nothing changed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 16 KiB")
     @APIResponse(responseCode = "503", description = "Could not be queued; nothing changed, post it again")
@@ -109,6 +113,10 @@ public class AlertResource {
         }
         var command = translation.command();
         String signalId = command instanceof io.positrack.contracts.position.PositionCommand.OpenPosition o ? o.signalId() : null;
+        var refusal = gate.refusal(command);
+        if (refusal.isPresent()) {
+            return answer(tag, "market", Response.Status.CONFLICT, refusal.get());
+        }
         return publisher.send(command, null)
                 .map(ignored -> {
                     count(tag, "accepted");

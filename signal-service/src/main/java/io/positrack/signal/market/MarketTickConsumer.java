@@ -16,6 +16,7 @@ import io.positrack.runtime.rules.OutsideClock;
 import io.positrack.runtime.rules.TickRules;
 import io.positrack.runtime.wire.WireReader;
 import io.positrack.signal.config.Instruments;
+import io.positrack.signal.freshness.LatestTicks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,9 +31,12 @@ public class MarketTickConsumer {
     private final Instruments instruments;
     private final OutsideClock clock;
     private final Decoder<MarketTick> decoder;
+    private final LatestTicks latest;
 
-    public MarketTickConsumer(ConsumerPipeline pipeline, SignalGenerator generator, Instruments instruments, OutsideClock clock) {
+    public MarketTickConsumer(ConsumerPipeline pipeline, SignalGenerator generator, Instruments instruments, OutsideClock clock,
+            LatestTicks latest) {
         this.pipeline = pipeline;
+        this.latest = latest;
         this.generator = generator;
         this.instruments = instruments;
         this.clock = clock;
@@ -55,6 +59,8 @@ public class MarketTickConsumer {
             }
         }
         String symbol = tick.symbol();
+        // Before the bars: freshness is about the market, whether or not the strategy watches the symbol.
+        latest.offer(symbol, tick.bid(), tick.ask(), time);
         Verdict done = instruments.watches(symbol) ? Verdict.applied() : Verdict.skipped("symbol not watched");
         return generator.onTick(symbol, time, TickRules.price(tick))
                 // On any failure the in-memory bars may be ahead of the stored ones: forgetting them makes the

@@ -95,6 +95,8 @@ public final class ReplyRenderer {
                 return "⚠️ Not possible now: " + escape(orElse(result.message(), "the position is in another state."));
             case REJECTED_EXCHANGE_RULES:
                 return "⚠️ The exchange would refuse this: " + escape(orElse(result.message(), "its rules do not allow it."));
+            case REJECTED_MARKET_DATA:
+                return "⚠️ Not opened: " + escape(orElse(result.message(), "the market data does not allow a new entry now."));
             case ENTRIES_PAUSED:
             case REJECTED_PAUSED:
                 return "⏸ " + note(result.message(), "New entries are paused.");

@@ -45,6 +45,7 @@ import io.vertx.core.http.HttpServerRequest;
  * symbol (weight 1 or 40, as documented); {@code GET /fapi/v3/positionRisk}. SIGNED endpoints verify
  * {@code X-MBX-APIKEY}, the HMAC SHA256 {@code signature} and {@code timestamp}/{@code recvWindow}; answers carry
  * {@code X-MBX-USED-WEIGHT-1M}.</li>
+ * <li>Market streams ({@link MarketStreams}): {@code /stream?streams=<symbol>@bookTicker/...}, combined stream frames.</li>
  * <li>WebSocket {@code /ws/<listenKey>}: {@code ORDER_TRADE_UPDATE}, {@code ACCOUNT_UPDATE}, {@code ALGO_UPDATE},
  * {@code listenKeyExpired}.</li>
  * </ul>
@@ -69,6 +70,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private final Funding funding = new Funding();
     private final StandInFaults faults = new StandInFaults();
     private final UserStreams streams;
+    private final MarketStreams market = new MarketStreams();
     private final AtomicInteger signatureFailures = new AtomicInteger();
     private final AtomicInteger refusedRequests = new AtomicInteger();
     private final AtomicInteger answered503 = new AtomicInteger();
@@ -125,6 +127,11 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
 
     public String secretKey() {
         return secretKey;
+    }
+
+    /** The public market streams ({@code /stream?streams=<symbol>@bookTicker/...}): quotes and their faults. */
+    public MarketStreams marketStreams() {
+        return market;
     }
 
     public StandInFaults faults() {
@@ -761,6 +768,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     /** An upgrade request: refused with 404 unless it names a valid listen key, as Binance does. */
     private void webSocket(HttpServerRequest req) {
         String path = req.path();
+        if (MarketStreams.isMarketStream(path)) {
+            market.upgrade(req);
+            return;
+        }
         String key = path.startsWith("/ws/") ? path.substring("/ws/".length()) : "";
         if (!streams.valid(key) || streams.refusesConnections()) {
             req.response().setStatusCode(404).end();
