@@ -69,7 +69,7 @@ public class SignalConsumer {
     }
 
     public static String render(SignalIssued s) {
-        StringBuilder html = new StringBuilder("📣 <b>New signal: ").append(s.side().name()).append(' ')
+        StringBuilder html = new StringBuilder("📣 <b>Signal offered: ").append(s.side().name()).append(' ')
                 .append(Html.escape(s.symbol())).append("</b>\n")
                 .append("Entry: ").append(s.entry().toPlainString())
                 .append(" · SL: ").append(s.stopLoss().toPlainString())

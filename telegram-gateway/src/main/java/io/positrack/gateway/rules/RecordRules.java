@@ -177,7 +177,7 @@ public class RecordRules {
         return problems;
     }
 
-    /** A pushed signal: every figure present and positive, stops on the right sides, a short reason. */
+    /** A pushed signal: every figure present and positive, a short reason, a validity after its bar. */
     public List<String> problems(io.positrack.contracts.signal.SignalIssued s) {
         List<String> problems = new ArrayList<>();
         id("signalId", s.signalId(), true, problems);
@@ -192,13 +192,6 @@ public class RecordRules {
             positive("entry", s.entry(), problems);
             positive("stopLoss", s.stopLoss(), problems);
             positive("takeProfit", s.takeProfit(), problems);
-            if (s.side() != null) {
-                boolean buy = s.side() == io.positrack.contracts.position.Side.BUY;
-                if (buy ? !(s.stopLoss().compareTo(s.entry()) < 0 && s.entry().compareTo(s.takeProfit()) < 0)
-                        : !(s.takeProfit().compareTo(s.entry()) < 0 && s.entry().compareTo(s.stopLoss()) < 0)) {
-                    problems.add("stopLoss and takeProfit must lie on either side of entry, as the side requires");
-                }
-            }
         }
         if (s.reason() != null && s.reason().length() > MAX_SIGNAL_REASON) {
             problems.add("reason is longer than " + MAX_SIGNAL_REASON + " characters");
