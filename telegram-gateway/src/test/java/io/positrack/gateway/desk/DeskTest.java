@@ -89,7 +89,7 @@ class DeskTest {
         assertThat(commands).extracting(BotCommand::chatId).containsOnly(DESK);
         assertThat(kafka.commandRecords(commandId)).extracting(r -> r.key()).containsOnly("XAUUSD");
         await().atMost(PATIENCE).until(() -> presses.stream().allMatch(p -> standIn.answerTo(p).isPresent()));
-        assertThat(standIn.message(offer.messageId()).orElseThrow().keyboard()).isEmpty();
+        await().atMost(PATIENCE).until(() -> standIn.message(offer.messageId()).orElseThrow().keyboard().isEmpty());
     }
 
     @Test
@@ -101,7 +101,9 @@ class DeskTest {
         CallbackAnswer answer = await().atMost(PATIENCE).until(() -> standIn.answerTo(press).orElse(null), a -> a != null);
         assertThat(answer.text()).contains("nothing was opened");
         assertThat(openCommandsFor(signalId)).isEmpty();
-        SentMessage edited = standIn.message(offer.messageId()).orElseThrow();
+        // The edit follows the answer.
+        SentMessage edited = await().atMost(PATIENCE).until(() -> standIn.message(offer.messageId()).orElseThrow(),
+                m -> m.keyboard().isEmpty());
         assertThat(edited.plainText()).contains("Ignored");
         assertThat(edited.keyboard()).isEmpty();
     }
@@ -117,7 +119,7 @@ class DeskTest {
         CallbackAnswer answer = await().atMost(PATIENCE).until(() -> standIn.answerTo(cancel).orElse(null), a -> a != null);
         assertThat(answer.text()).contains("nothing was closed");
         assertThat(kafka.commands(closeId(question))).isEmpty();
-        assertThat(standIn.message(question.messageId()).orElseThrow().keyboard()).isEmpty();
+        await().atMost(PATIENCE).until(() -> standIn.message(question.messageId()).orElseThrow().keyboard().isEmpty());
     }
 
     @Test
