@@ -189,6 +189,8 @@ class KillDuringLoadIT {
                 .isZero();
 
         int republishedEvents = run.assertEventsContiguousAndEqualToAuditTrail(account);
+        // The independent history checker (#16) reads the same topics as a plain consumer and agrees.
+        assertThat(io.positrack.infra.history.HistoryChecker.check(client.history(account, sent))).isEmpty();
         assertThat(run.openInDatabase(account)).isEqualTo(heldOnVenue(account));
         long orderUpdates = run.count("SELECT count(*) FROM inbox WHERE source = 'venue-events'");
         long reports = run.count("SELECT count(*) FROM inbox WHERE source IN ('venue-reports', 'venue-snapshots')");

@@ -141,6 +141,9 @@ final class OutageScenario {
             // and consumers drop it. A second, different result would be a second effect.
             assertThat(answers).allSatisfy((commandId, results) -> assertThat(results).as("results of " + commandId).hasSize(1));
             long copies = kafka.resultsForAccount(account).size() - answers.size();
+            // The history as a plain consumer read it keeps every promise (#16's history checker).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(io.positrack.infra.history.HistoryChecker.check(
+                    kafka.history(account, List.copyOf(sent)))).isEmpty());
             assertThat(kafka.deadLettersContaining(account)).as("commands dead-lettered for the outage").isEmpty();
             assertThat(database.count("SELECT count(*) FROM inbox WHERE source = 'position-commands' AND message_id = ANY (?)",
                     (Object) sent.toArray(String[]::new))).as("commands applied, once each").isEqualTo(sent.size());

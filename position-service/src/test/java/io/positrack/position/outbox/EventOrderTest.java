@@ -14,9 +14,13 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.positrack.contracts.position.CommandResult;
 import io.positrack.contracts.position.PositionCommand;
 import io.positrack.contracts.position.PositionEvent;
 import io.positrack.contracts.position.Side;
+import io.positrack.infra.history.History;
+import io.positrack.infra.history.HistoryChecker;
+import io.positrack.infra.history.Violation;
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.positrack.position.support.Database;
 import io.positrack.position.support.PositionTestClient;
@@ -75,6 +79,16 @@ class EventOrderTest {
             }
         });
         assertThat(audit).hasSize(symbols.size());
+
+        // The independent history checker agrees, and finds a version taken out of this real history.
+        List<String> sent = kafka.resultsForAccount(account).stream().map(CommandResult::commandId).distinct().toList();
+        History history = kafka.history(account, sent);
+        assertThat(HistoryChecker.check(history)).isEmpty();
+        List<PositionEvent> corrupted = new ArrayList<>(history.events());
+        PositionEvent dropped = corrupted.stream().filter(e -> e.version() == 2).findFirst().orElseThrow();
+        corrupted.remove(dropped);
+        assertThat(HistoryChecker.check(new History(sent, history.results(), corrupted)))
+                .extracting(Violation::rule).contains("version-gap");
     }
 
     private static Map<Long, List<Long>> auditVersions(String account) throws Exception {

@@ -137,6 +137,14 @@ public final class PositionTestClient implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The account's history as a plain consumer read it (results and events in consumption order, copies kept), for
+     * {@link io.positrack.infra.history.HistoryChecker}.
+     */
+    public io.positrack.infra.history.History history(String account, java.util.Collection<String> sent) {
+        return new io.positrack.infra.history.History(List.copyOf(sent), resultsForAccount(account), eventsForAccount(account));
+    }
+
     public List<ConsumerRecord<String, String>> deadLettersContaining(String marker) {
         return commandDeadLetters.matching(r -> r.value() != null && r.value().contains(marker));
     }
