@@ -16,6 +16,8 @@ public final class Topics {
     public static final String VENUE_EVENTS = "venue-events";
     /** Operator alerts (for example a venue size beyond tolerance), keyed by symbol. */
     public static final String ALERTS = "alerts";
+    /** New signals of the built-in strategy ({@code SignalIssued}), keyed by symbol: the chat desk offers them. */
+    public static final String SIGNALS = "signals";
 
     /**
      * Not a data topic: telegram-gateway's poller election. The member of consumer group
@@ -29,7 +31,7 @@ public final class Topics {
 
     /** The topics every service may read or write, in the order an operator would create them. */
     public static final List<String> ALL = List.of(
-            BOT_COMMANDS, POSITION_COMMANDS, POSITION_EVENTS, COMMAND_RESULTS, MARKET_TICKS, VENUE_EVENTS, ALERTS);
+            BOT_COMMANDS, POSITION_COMMANDS, POSITION_EVENTS, COMMAND_RESULTS, MARKET_TICKS, VENUE_EVENTS, ALERTS, SIGNALS);
 
     private Topics() {
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stopLoss UPDATE_STOPS: the new stop loss, or absent to keep it
  * @param takeProfit UPDATE_STOPS: the new take profit, or absent to keep it
  * @param quantity LONG and SHORT: the quantity to open, or absent for the instrument's configured quantity
+ * @param signalId OPEN_SIGNAL: the pushed signal to open
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BotCommand(
@@ -34,17 +35,24 @@ public record BotCommand(
         Instant issuedAt,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal quantity) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal quantity,
+        String signalId) {
+
+    /** A command that names no signal: every verb but {@link BotVerb#OPEN_SIGNAL}. */
+    public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
+            Long userId, Instant issuedAt, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal quantity) {
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, stopLoss, takeProfit, quantity, null);
+    }
 
     /** A command without stops: every verb but {@link BotVerb#UPDATE_STOPS}. */
     public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
             Long userId, Instant issuedAt) {
-        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, null, null, null);
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, null, null, null, null);
     }
 
     /** A command with stops ({@link BotVerb#UPDATE_STOPS}) and no quantity. */
     public BotCommand(String commandId, BotVerb verb, String account, String symbol, Long positionId, Integer limit, Long chatId,
             Long userId, Instant issuedAt, BigDecimal stopLoss, BigDecimal takeProfit) {
-        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, stopLoss, takeProfit, null);
+        this(commandId, verb, account, symbol, positionId, limit, chatId, userId, issuedAt, stopLoss, takeProfit, null, null);
     }
 }

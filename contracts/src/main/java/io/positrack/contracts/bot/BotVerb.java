@@ -30,5 +30,10 @@ public enum BotVerb {
     /** {@code /profit}: realized PnL of the account's finished positions, in total. */
     PROFIT,
     /** {@code /daily [N]}: realized PnL per UTC day for the last N days (default 7). */
-    DAILY
+    DAILY,
+    /**
+     * The Open button under a pushed signal: opens exactly the signal named by {@code signalId} if it is still valid
+     * and the market has not passed its stop loss or take profit; never a newer one.
+     */
+    OPEN_SIGNAL
 }

@@ -40,6 +40,18 @@ public final class ChatView {
         return before;
     }
 
+    /** Presses the button labelled {@code text} under a bot message, as the chat's user; returns the chat's message count. */
+    public synchronized int press(SentMessage message, String text) {
+        printNew();
+        int before = messages().size();
+        var button = message.buttons().stream().filter(b -> b.text().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no button '" + text + "' under message " + message.messageId()));
+        standIn.pressButton(chatId, chatId, message.messageId(), button.callbackData());
+        saidAt = Instant.now();
+        out.println("you> [" + text + "]");
+        return before;
+    }
+
     /** Prints the bot's messages not printed yet. */
     public synchronized void printNew() {
         List<SentMessage> all = messages();

@@ -53,12 +53,14 @@ public class BotCommandConsumer {
     private final Clock clock;
     private final MarketGate gate;
     private final String venue;
+    private final io.positrack.signal.market.SignalGenerator generator;
 
     public BotCommandConsumer(ConsumerPipeline pipeline, BotCommandValidator validator, SignalConfig config, Instruments instruments,
             SignalRepository signals, SessionRepository sessions, PositionCommandPublisher publisher, AnswerPublisher answers,
-            Clock clock, MarketGate gate) {
+            Clock clock, MarketGate gate, io.positrack.signal.market.SignalGenerator generator) {
         this.gate = gate;
         this.venue = config.venue();
+        this.generator = generator;
         this.pipeline = pipeline;
         this.decoder = WireReader.of(BotCommand.class, validator::problems);
         this.translator = new CommandTranslator(config.venue());
@@ -84,6 +86,8 @@ public class BotCommandConsumer {
                 return signals.latest(c.symbol())
                         .map(latest -> latest.filter(s -> s.isCurrentAt(clock.now())))
                         .flatMap(signal -> forward(c, signal, c.symbol()));
+            case OPEN_SIGNAL:
+                return openSignal(c);
             case CLOSE:
                 if (c.symbol() == null) {
                     // position-service addresses a position by symbol too; every position's symbol is kept from its events.
@@ -96,6 +100,23 @@ public class BotCommandConsumer {
             default:
                 return forward(c, Optional.empty(), c.symbol());
         }
+    }
+
+    /**
+     * Exactly the pushed signal, never a newer one; one that expired, belongs to another symbol or whose stops the market
+     * already passed is answered with the reason and opens nothing.
+     */
+    private Uni<Verdict> openSignal(BotCommand c) {
+        return signals.byId(c.signalId()).flatMap(found -> {
+            Optional<String> whyNot = found.isEmpty() || !found.get().symbol().equals(c.symbol())
+                    ? Optional.of("signal " + c.signalId() + " is not known here; nothing was opened")
+                    : SignalOpenability.whyNot(found.get(), clock.now(), generator.lastPrice(c.symbol()));
+            if (whyNot.isPresent()) {
+                return answers.send(new CommandResult(c.commandId(), c.verb().name(), c.account(), null, c.symbol(), c.chatId(),
+                        Outcome.REJECTED_STATE, whyNot.get(), null, null, clock.now(), null, null)).replaceWith(Verdict.applied());
+            }
+            return forward(c, found, c.symbol());
+        });
     }
 
     private Uni<Verdict> forward(BotCommand c, Optional<Signal> signal, String symbol) {

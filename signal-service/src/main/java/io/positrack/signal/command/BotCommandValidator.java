@@ -87,6 +87,12 @@ public class BotCommandValidator {
                     problems.add("symbol '" + c.symbol() + "' has no configured quantity; give one (/long " + c.symbol() + " QTY)");
                 }
             }
+            case OPEN_SIGNAL -> {
+                Identifiers.check("signalId", c.signalId(), problems);
+                if (c.symbol() == null) {
+                    problems.add("symbol is required");
+                }
+            }
             case DAILY -> {
                 if (c.limit() != null && c.limit() > MAX_DAILY_DAYS) {
                     problems.add("limit (days) must be at most " + MAX_DAILY_DAYS);

@@ -38,7 +38,7 @@ public final class CommandTranslator {
      */
     public PositionCommand translate(BotCommand c, Optional<Signal> signal, BigDecimal quantity, String symbol) {
         return switch (c.verb()) {
-            case GET_SIGNAL -> signal
+            case GET_SIGNAL, OPEN_SIGNAL -> signal
                     .<PositionCommand>map(s -> new PositionCommand.OpenPosition(c.commandId(), c.account(), venue, symbol,
                             s.side(), quantity, s.entry(), s.stopLoss(), s.takeProfit(), s.signalId(), c.chatId(), c.issuedAt()))
                     .orElseGet(() -> new PositionCommand.QueryStatus(c.commandId(), c.account(), venue, symbol, c.chatId(),

@@ -31,9 +31,14 @@ public class SignalGenerator {
     private final SignalRepository signals;
     private final Pool pool;
     private final MeterRegistry registry;
+    private final SignalPublisher publisher;
     private final Map<String, SymbolBars> states = new ConcurrentHashMap<>();
+    /** The last valid price of each watched symbol: the Open button of a pushed signal checks its stops against it. */
+    private final Map<String, BigDecimal> lastPrices = new ConcurrentHashMap<>();
 
-    public SignalGenerator(Instruments instruments, BarRepository bars, SignalRepository signals, Pool pool, MeterRegistry registry) {
+    public SignalGenerator(Instruments instruments, BarRepository bars, SignalRepository signals, Pool pool, MeterRegistry registry,
+            SignalPublisher publisher) {
+        this.publisher = publisher;
         this.instruments = instruments;
         this.bars = bars;
         this.signals = signals;
@@ -48,6 +53,7 @@ public class SignalGenerator {
             count("unwatched");
             return Uni.createFrom().voidItem();
         }
+        lastPrices.put(symbol, price);
         return state(instrument.get()).flatMap(state -> {
             SymbolBars.Fed fed = state.onTick(time, price);
             count(fed.effect() == BarAggregator.Effect.LATE ? "late" : "used");
@@ -81,7 +87,13 @@ public class SignalGenerator {
                                 s.entry().toPlainString(), s.stopLoss().toPlainString(), s.takeProfit().toPlainString(), s.reason());
                     }
                 })
-                .replaceWithVoid();
+                // Announced after the commit and only when new: a signal evaluated again is not pushed twice.
+                .chain(inserted -> inserted ? publisher.publish(closed.signal().get()) : Uni.createFrom().voidItem());
+    }
+
+    /** The last price this instance saw for a symbol, if any since it started. */
+    public Optional<BigDecimal> lastPrice(String symbol) {
+        return Optional.ofNullable(lastPrices.get(symbol));
     }
 
     /** Drops a symbol's in-memory state after a fault, so that the next tick rebuilds it from the stored bars. */

@@ -49,6 +49,18 @@ public interface BotApi {
     @Path("setMyCommands")
     Uni<ApiResponse<Boolean>> setMyCommands(Requests.SetMyCommands request);
 
+    @POST
+    @Path("answerCallbackQuery")
+    Uni<ApiResponse<Boolean>> answerCallbackQuery(Requests.AnswerCallbackQuery request);
+
+    @POST
+    @Path("editMessageReplyMarkup")
+    Uni<ApiResponse<JsonNode>> editMessageReplyMarkup(Requests.EditMessageReplyMarkup request);
+
+    @POST
+    @Path("editMessageText")
+    Uni<ApiResponse<JsonNode>> editMessageText(Requests.EditMessageText request);
+
     /** Every non-2xx answer becomes a {@link BotApiException} carrying Telegram's own error fields. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -72,6 +72,24 @@ public class BotApiClient {
         return call(api().sendMessage(Requests.SendMessage.html(chatId, html)));
     }
 
+    public Uni<Update.Message> sendHtml(long chatId, String html, Requests.InlineKeyboardMarkup keyboard) {
+        return call(api().sendMessage(Requests.SendMessage.html(chatId, html, keyboard)));
+    }
+
+    /** Stops the button's spinner; {@code text} (at most 200 characters) is shown to the user who pressed. */
+    public Uni<Boolean> answerCallback(String callbackQueryId, String text) {
+        return call(api().answerCallbackQuery(new Requests.AnswerCallbackQuery(callbackQueryId, text, null)));
+    }
+
+    /** Replaces a sent message's text (HTML) and keyboard ({@link Requests.InlineKeyboardMarkup#none()} to remove it). */
+    public Uni<Void> editHtml(long chatId, long messageId, String html, Requests.InlineKeyboardMarkup keyboard) {
+        return call(api().editMessageText(new Requests.EditMessageText(chatId, messageId, html, "HTML", keyboard))).replaceWithVoid();
+    }
+
+    public Uni<Void> editKeyboard(long chatId, long messageId, Requests.InlineKeyboardMarkup keyboard) {
+        return call(api().editMessageReplyMarkup(new Requests.EditMessageReplyMarkup(chatId, messageId, keyboard))).replaceWithVoid();
+    }
+
     public Uni<Boolean> setWebhook(String url, String secret) {
         return call(api().setWebhook(new Requests.SetWebhook(url, secret, Requests.ALLOWED_UPDATES)));
     }

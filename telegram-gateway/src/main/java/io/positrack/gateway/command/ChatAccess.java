@@ -41,6 +41,11 @@ public class ChatAccess {
         return chats.values().stream().filter(c -> c.account().equals(account)).map(GatewayConfig.Chat::id).toList();
     }
 
+    /** Every chat on the allow-list. */
+    public List<Long> allChats() {
+        return List.copyOf(chats.keySet());
+    }
+
     public int size() {
         return chats.size();
     }

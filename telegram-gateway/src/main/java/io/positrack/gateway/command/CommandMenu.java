@@ -18,7 +18,7 @@ public final class CommandMenu {
             new Entry("getsignal", "[SYMBOL]", "the current signal, opened as a position unless one is open"),
             new Entry("status", "[SYMBOL]", "the open position, or the latest one"),
             new Entry("positions", "", "every open position"),
-            new Entry("close", "[SYMBOL|#ID]", "close a position"),
+            new Entry("close", "[SYMBOL|#ID]", "close a position (asks to confirm)"),
             new Entry("stops", "SYMBOL SL TP", "move the stop loss and take profit (- keeps one)"),
             new Entry("long", "SYMBOL [QTY]", "open a long position by hand"),
             new Entry("short", "SYMBOL [QTY]", "open a short position by hand"),

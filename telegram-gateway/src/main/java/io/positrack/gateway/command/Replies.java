@@ -34,6 +34,15 @@ final class Replies {
                 + limitSeconds + " s are not run late). Send it again if you still want it.";
     }
 
+    static String confirmationTooOld(long ageSeconds, long limitSeconds) {
+        return "This confirmation is " + ageSeconds + " s old (the limit is " + limitSeconds
+                + " s), perhaps sent while Positrack was offline; nothing was closed. Send /close again if you still want it.";
+    }
+
+    static String closeQuestion(String target, long limitSeconds) {
+        return "Close " + Html.bold(target) + "? Confirm within " + limitSeconds + " s; without Confirm nothing is closed.";
+    }
+
     static String slowDown(long perSeconds, int commands) {
         return "Slow down: at most " + commands + " commands every " + perSeconds + " s. Try again in a moment.";
     }

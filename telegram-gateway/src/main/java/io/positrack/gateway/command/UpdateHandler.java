@@ -44,11 +44,13 @@ public class UpdateHandler {
     private final MeterRegistry registry;
     private final GatewayConfig config;
     private final io.positrack.runtime.rules.ClockBounds clockBounds;
+    private final DeskCallbacks callbacks;
 
     public UpdateHandler(BotApiClient api, ProcessedUpdates processed, ChatAccess access, BotCommandPublisher publisher,
             ReplySender replies, Subscriptions subscriptions, BotIdentity identity, MeterRegistry registry, GatewayConfig config,
-            io.positrack.runtime.rules.ClockBounds clockBounds) {
+            io.positrack.runtime.rules.ClockBounds clockBounds, DeskCallbacks callbacks) {
         this.clockBounds = clockBounds;
+        this.callbacks = callbacks;
         this.api = api;
         this.processed = processed;
         this.access = access;
@@ -80,6 +82,10 @@ public class UpdateHandler {
     }
 
     private Uni<Outcome> decide(Update update) {
+        if (update.callbackQuery() != null) {
+            // A button press shares the typed commands' rate limit: one budget per user, whatever they press or type.
+            return callbacks.decide(update, limiter);
+        }
         Update.Message message = update.message();
         if (message == null || message.chat() == null) {
             return Uni.createFrom().item(Outcome.UNRECORDED);
@@ -144,6 +150,15 @@ public class UpdateHandler {
                 return reply(commandId, chatId, Html.escape(Replies.FROM_THE_FUTURE));
             default:
                 break;
+        }
+        if (parsed.verb() == BotVerb.CLOSE) {
+            // A close is asked, not done: DeskCallbacks closes on Confirm, under the same rules and a fresh age check.
+            String target = parsed.positionId() != null ? "#" + parsed.positionId() : parsed.symbol();
+            var keyboard = DeskKeyboards.closeConfirmation(parsed.positionId() != null ? null : parsed.symbol(), parsed.positionId());
+            if (keyboard.isPresent()) {
+                return replies.sendOnce(commandId, chatId, ReplyKind.DIRECT,
+                        Replies.closeQuestion(target, config.maxCommandAge().toSeconds()), keyboard.get()).replaceWith(Outcome.REPLIED);
+            }
         }
         BotCommand command = new BotCommand(commandId, parsed.verb(), chat.account(), parsed.symbol(), parsed.positionId(),
                 parsed.limit(), chatId, userId, sentAt, parsed.stopLoss(), parsed.takeProfit(), parsed.quantity());

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.gateway.botapi.BotApiClient;
+import io.positrack.gateway.botapi.Requests;
 import io.positrack.gateway.config.GatewayConfig;
 import io.positrack.gateway.security.Secrets;
 import io.quarkus.logging.Log;
@@ -50,6 +51,11 @@ public class ReplySender {
 
     /** Sends {@code html} to the chat unless a reply with this key was already claimed. */
     public Uni<Delivery> sendOnce(String key, long chatId, ReplyKind kind, String html) {
+        return sendOnce(key, chatId, kind, html, null);
+    }
+
+    /** As {@link #sendOnce(String, long, ReplyKind, String)}, with an inline keyboard under the (last part of the) message. */
+    public Uni<Delivery> sendOnce(String key, long chatId, ReplyKind kind, String html, Requests.InlineKeyboardMarkup keyboard) {
         return replies.claim(key, chatId, kind, instance).chain(claimed -> {
             if (!claimed) {
                 registry.counter("positrack.telegram.replies.duplicates", "kind", kind.tag()).increment();
@@ -58,7 +64,7 @@ public class ReplySender {
             }
             AtomicInteger attempts = new AtomicInteger();
             // Only the Bot API calls are inside the recovery: a database fault marking the row propagates.
-            return sendParts(chatId, html, attempts)
+            return sendParts(chatId, html, keyboard, attempts)
                     .map(ignored -> (Throwable) null)
                     .onFailure().recoverWithItem(failure -> failure)
                     .chain(failure -> {
@@ -76,7 +82,7 @@ public class ReplySender {
     /** Sends without a record: only for answers whose repetition is harmless and which must leave no trace (refusals). */
     public Uni<Delivery> sendUntracked(long chatId, ReplyKind kind, String html) {
         AtomicInteger attempts = new AtomicInteger();
-        return sendParts(chatId, html, attempts).map(ignored -> delivered(kind))
+        return sendParts(chatId, html, null, attempts).map(ignored -> delivered(kind))
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Message to chat %d not delivered: %s", chatId, secrets.describe(e));
                     registry.counter("positrack.telegram.replies.failed", "kind", kind.tag()).increment();
@@ -89,22 +95,24 @@ public class ReplySender {
         return Delivery.SENT;
     }
 
-    private Uni<Void> sendParts(long chatId, String html, AtomicInteger attempts) {
+    private Uni<Void> sendParts(long chatId, String html, Requests.InlineKeyboardMarkup keyboard, AtomicInteger attempts) {
         List<String> parts = splitter.split(html);
+        String last = parts.get(parts.size() - 1);
         return Multi.createFrom().iterable(parts)
-                .onItem().transformToUniAndConcatenate(part -> attempt(chatId, part, attempts, 1).replaceWith(part))
+                .onItem().transformToUniAndConcatenate(part -> attempt(chatId, part, part == last ? keyboard : null, attempts, 1)
+                        .replaceWith(part))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> attempt(long chatId, String part, AtomicInteger attempts, int attempt) {
+    private Uni<Void> attempt(long chatId, String part, Requests.InlineKeyboardMarkup keyboard, AtomicInteger attempts, int attempt) {
         attempts.incrementAndGet();
-        return api.sendHtml(chatId, part).replaceWithVoid()
+        return api.sendHtml(chatId, part, keyboard).replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> policy.next(failure, attempt)
                         .map(retry -> {
                             registry.counter("positrack.telegram.send.retries", "reason", retry.reason()).increment();
                             Log.debugf("sendMessage to chat %d failed (%s), retrying in %s", chatId, secrets.describe(failure), retry.delay());
                             return Uni.createFrom().voidItem().onItem().delayIt().by(retry.delay())
-                                    .chain(() -> attempt(chatId, part, attempts, attempt + 1));
+                                    .chain(() -> attempt(chatId, part, keyboard, attempts, attempt + 1));
                         })
                         .orElseGet(() -> Uni.createFrom().failure(failure)));
     }

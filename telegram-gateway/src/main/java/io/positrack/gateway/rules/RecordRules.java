@@ -32,6 +32,8 @@ public class RecordRules {
     /** The id form every Positrack service accepts (position-service's and signal-service's validators). */
     static final Pattern ID = io.positrack.runtime.rules.Ids.FORM;
     static final int MAX_ALERT_TYPE = 64;
+    /** A signal's reason is a line of indicator values; more would crowd the pushed message. */
+    static final int MAX_SIGNAL_REASON = 500;
     /** Most days a PnL report lists (position-service answers at most 92). */
     static final int MAX_PNL_DAYS = 92;
 
@@ -59,6 +61,11 @@ public class RecordRules {
     /** The reader of {@code alerts}. */
     public WireReader<Alert> alerts() {
         return WireReader.of(Alert.class, this::problems);
+    }
+
+    /** The reader of {@code signals}. */
+    public WireReader<io.positrack.contracts.signal.SignalIssued> signals() {
+        return WireReader.of(io.positrack.contracts.signal.SignalIssued.class, this::problems);
     }
 
     /** The reader of {@code market-ticks}: the shared tick rules, with the tick's time checked against our clock. */
@@ -166,6 +173,33 @@ public class RecordRules {
         }
         if (a.raisedAt() == null) {
             problems.add("raisedAt is required");
+        }
+        return problems;
+    }
+
+    /** A pushed signal: every figure present and positive, a short reason, a validity after its bar. */
+    public List<String> problems(io.positrack.contracts.signal.SignalIssued s) {
+        List<String> problems = new ArrayList<>();
+        id("signalId", s.signalId(), true, problems);
+        symbol("symbol", s.symbol(), true, problems);
+        id("strategy", s.strategy(), false, problems);
+        if (s.side() == null) {
+            problems.add("side is required");
+        }
+        if (s.entry() == null || s.stopLoss() == null || s.takeProfit() == null) {
+            problems.add("entry, stopLoss and takeProfit are required");
+        } else {
+            positive("entry", s.entry(), problems);
+            positive("stopLoss", s.stopLoss(), problems);
+            positive("takeProfit", s.takeProfit(), problems);
+        }
+        if (s.reason() != null && s.reason().length() > MAX_SIGNAL_REASON) {
+            problems.add("reason is longer than " + MAX_SIGNAL_REASON + " characters");
+        }
+        if (s.barEnd() == null || s.validUntil() == null) {
+            problems.add("barEnd and validUntil are required");
+        } else if (!s.validUntil().isAfter(s.barEnd())) {
+            problems.add("validUntil must be after barEnd");
         }
         return problems;
     }

@@ -67,20 +67,24 @@ class AllowListTest {
     }
 
     @Test
-    void closeIsRefusedToAMemberAndPublishedForAnAdmin() {
+    void closeIsRefusedToAMemberAndPublishedForAnAdminOnceConfirmed() {
         long byMember = standIn.sendUserMessage(GROUP, GROUP_MEMBER, "/close XAUUSD");
-        long byAdmin = standIn.sendUserMessage(GROUP, GROUP_ADMIN, "/close #12");
-        await().atMost(PATIENCE).until(() -> kafka.commands(id(byAdmin)).size() == 1);
+        standIn.sendUserMessage(GROUP, GROUP_ADMIN, "/close #12");
+        io.positrack.infra.telegram.SentMessage question = await().atMost(PATIENCE).until(() -> standIn.sentTo(GROUP).stream()
+                .filter(m -> m.plainText().startsWith("Close #12?")).findFirst().orElse(null), m -> m != null);
+        standIn.pressButton(GROUP, GROUP_ADMIN, question.messageId(), "cc:#12");
+        String closeId = DeskCallbacks.closeCommandId(standIn.botId(), GROUP, question.messageId());
+        await().atMost(PATIENCE).until(() -> kafka.commands(closeId).size() == 1);
 
         assertThat(kafka.commands(id(byMember))).isEmpty();
         assertThat(standIn.sentTo(GROUP)).extracting(m -> m.plainText()).contains(Replies.REFUSED_ADMIN);
-        BotCommand close = kafka.commands(id(byAdmin)).get(0);
+        BotCommand close = kafka.commands(closeId).get(0);
         assertThat(close.verb()).isEqualTo(BotVerb.CLOSE);
         assertThat(close.positionId()).isEqualTo(12L);
         assertThat(close.symbol()).isNull();
         assertThat(close.account()).isEqualTo(TestChats.account(GROUP));
         // No symbol: keyed by account.
-        assertThat(kafka.commandRecords(id(byAdmin)).get(0).key()).isEqualTo(TestChats.account(GROUP));
+        assertThat(kafka.commandRecords(closeId).get(0).key()).isEqualTo(TestChats.account(GROUP));
     }
 
     @Test

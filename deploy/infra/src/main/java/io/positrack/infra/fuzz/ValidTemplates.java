@@ -59,6 +59,7 @@ public final class ValidTemplates {
             case Topics.POSITION_EVENTS -> List.of(positionEvent(marker, id));
             case Topics.COMMAND_RESULTS -> List.of(commandResult(marker, id));
             case Topics.ALERTS -> List.of(alert(marker, id));
+            case Topics.SIGNALS -> List.of(signalIssued(id));
             default -> throw new IllegalArgumentException("No templates for topic " + topic);
         };
     }
@@ -255,6 +256,21 @@ public final class ValidTemplates {
                 .opt(TEXT, "message", "venue holds 0.7, Positrack 0.5", null)
                 .plainNode("details", details)
                 .req(INSTANT, "raisedAt", T0, T1)
+                .build();
+    }
+
+    private static WireTemplate signalIssued(String id) {
+        return new Builder(Topics.SIGNALS, "SignalIssued")
+                .req(ID, "signalId", id, id + "-dup")
+                .req(SYMBOL, "symbol", "XAUUSD", "BTCUSDT")
+                .opt(ID, "strategy", "ema-rsi-atr", "other")
+                .req(ENUM, "side", "BUY", "SELL")
+                .req(DECIMAL_POSITIVE, "entry", "2000.5", "2001")
+                .req(DECIMAL_POSITIVE, "stopLoss", "1950", "1940")
+                .req(DECIMAL_POSITIVE, "takeProfit", "2100", "2110")
+                .opt(TEXT, "reason", "EMA cross, RSI 55", null)
+                .req(INSTANT, "barEnd", T0, T0)
+                .req(INSTANT, "validUntil", T1, T1)
                 .build();
     }
 

@@ -52,7 +52,11 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code setWebhook} (with {@code secret_token}), {@code deleteWebhook}, {@code getWebhookInfo}: while a
  * webhook is set, pending updates are POSTed to it with {@code X-Telegram-Bot-Api-Secret-Token}, in order,
  * and removed once it answers 2xx;</li>
- * <li>{@code sendMessage} with {@code parse_mode=HTML} parsed strictly and the 4096-character limit.</li>
+ * <li>{@code sendMessage} with {@code parse_mode=HTML} parsed strictly and the 4096-character limit, and an inline
+ * keyboard in {@code reply_markup} (every {@code callback_data} 1–64 bytes);</li>
+ * <li>{@code callback_query} updates for a button press ({@link #pressButton}), {@code answerCallbackQuery},
+ * {@code editMessageReplyMarkup} and {@code editMessageText} (read back with {@link #message} and
+ * {@link #callbackAnswers}).</li>
  * </ul>
  * The Java API types a user's message ({@link #sendUserMessage}), reads what the bot sent
  * ({@link #sentTo}), injects failures ({@link #injectSendFaults}, {@link #injectGetUpdatesFaults}) and counts
@@ -82,6 +86,10 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
     private final AtomicLong webhookDeliveries = new AtomicLong();
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread webhookDeliverer;
+    private final Map<Long, SentMessage> current = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Press> presses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<CallbackAnswer> answers = new CopyOnWriteArrayList<>();
+    private final AtomicLong callbackIds = new AtomicLong(1);
     private volatile Webhook webhook;
     private volatile List<String> myCommands = List.of();
     private volatile boolean running = true;
@@ -186,6 +194,63 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
         return updates.add(update);
     }
 
+    /** A button press the stand-in queued: its update and the {@code callback_query} id the bot must answer. */
+    public record Press(long updateId, String callbackQueryId) {
+    }
+
+    /**
+     * User {@code userId} presses a button carrying {@code data} under message {@code messageId} in chat
+     * {@code chatId}: a {@code callback_query} update. The message's {@code date} is when the bot sent it.
+     */
+    public Press pressButton(long chatId, long userId, long messageId, String data) {
+        SentMessage sentMessage = current.get(messageId);
+        return pressButton(chatId, userId, messageId, data, sentMessage == null ? Instant.now() : sentMessage.sentAt());
+    }
+
+    /** As {@link #pressButton(long, long, long, String)}, under a message sent at {@code messageDate}. */
+    public Press pressButton(long chatId, long userId, long messageId, String data, Instant messageDate) {
+        String id = botId + "-" + callbackIds.getAndIncrement();
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", id);
+        ObjectNode from = query.putObject("from");
+        from.put("id", userId);
+        from.put("is_bot", false);
+        from.put("first_name", "User " + userId);
+        ObjectNode message = query.putObject("message");
+        message.put("message_id", messageId);
+        message.set("from", botUser());
+        ObjectNode chat = message.putObject("chat");
+        chat.put("id", chatId);
+        chat.put("type", chatId < 0 ? "group" : "private");
+        message.put("date", messageDate.getEpochSecond());
+        SentMessage shown = current.get(messageId);
+        message.put("text", shown == null ? "" : shown.plainText());
+        query.put("chat_instance", Long.toString(chatId * 31 + botId));
+        if (data != null) {
+            query.put("data", data);
+        }
+        ObjectNode update = JSON.createObjectNode();
+        update.set("callback_query", query);
+        Press press = new Press(updates.add(update), id);
+        presses.put(id, press);
+        return press;
+    }
+
+    /** Every {@code answerCallbackQuery}, in order. */
+    public List<CallbackAnswer> callbackAnswers() {
+        return List.copyOf(answers);
+    }
+
+    /** The answers to one press (Telegram accepts one; more are refused and not recorded). */
+    public Optional<CallbackAnswer> answerTo(Press press) {
+        return answers.stream().filter(a -> a.callbackQueryId().equals(press.callbackQueryId())).findFirst();
+    }
+
+    /** A sent message as the user sees it now: after every {@code editMessageText}/{@code editMessageReplyMarkup}. */
+    public Optional<SentMessage> message(long messageId) {
+        return Optional.ofNullable(current.get(messageId));
+    }
+
     /** Makes an update pending again, as Telegram does with an update that was not confirmed. */
     public void redeliver(long updateId) {
         updates.redeliver(updateId);
@@ -285,6 +350,15 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
                     break;
                 case "setmycommands":
                     reply = setMyCommands(params);
+                    break;
+                case "answercallbackquery":
+                    reply = answerCallbackQuery(params);
+                    break;
+                case "editmessagereplymarkup":
+                    reply = editMessage(params, false);
+                    break;
+                case "editmessagetext":
+                    reply = editMessage(params, true);
                     break;
                 default:
                     reply = error(404, "Not Found");
@@ -426,8 +500,10 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
         if (plain.length() > MAX_MESSAGE_LENGTH) {
             throw new BadRequest("Bad Request: message is too long");
         }
-        SentMessage message = new SentMessage(messageIds.getAndIncrement(), chatId, text, parseMode, plain, Instant.now());
+        SentMessage message = new SentMessage(messageIds.getAndIncrement(), chatId, text, parseMode, plain, Instant.now(),
+                keyboard(params));
         sent.add(message);
+        current.put(message.messageId(), message);
         ObjectNode result = JSON.createObjectNode();
         result.put("message_id", message.messageId());
         result.set("from", botUser());
@@ -435,6 +511,75 @@ public final class TelegramBotApiStandIn implements AutoCloseable {
         chat.put("id", chatId);
         chat.put("type", chatId < 0 ? "group" : "private");
         result.put("date", message.sentAt().getEpochSecond());
+        result.put("text", plain);
+        return ok(result);
+    }
+
+    private static List<List<InlineButton>> keyboard(Map<String, JsonNode> params) {
+        JsonNode markup = params.get("reply_markup");
+        try {
+            if (markup != null && markup.isTextual()) {
+                markup = JSON.readTree(markup.asText());
+            }
+            return InlineButton.rowsOf(markup);
+        } catch (IOException e) {
+            throw new BadRequest("Bad Request: can't parse reply keyboard markup JSON object");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    /** Telegram answers a press once; the text is at most 200 characters. */
+    private Reply answerCallbackQuery(Map<String, JsonNode> params) {
+        String id = textParam(params, "callback_query_id");
+        if (id == null || !presses.containsKey(id)) {
+            throw new BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid");
+        }
+        if (answers.stream().anyMatch(a -> a.callbackQueryId().equals(id))) {
+            throw new BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid");
+        }
+        String text = textParam(params, "text");
+        if (text != null && text.length() > 200) {
+            throw new BadRequest("Bad Request: MESSAGE_TOO_LONG");
+        }
+        answers.add(new CallbackAnswer(id, text, Boolean.parseBoolean(textParam(params, "show_alert"))));
+        return ok(JSON.getNodeFactory().booleanNode(true));
+    }
+
+    private Reply editMessage(Map<String, JsonNode> params, boolean withText) {
+        Long chatId = longParam(params, "chat_id");
+        Long messageId = longParam(params, "message_id");
+        SentMessage before = messageId == null ? null : current.get(messageId);
+        if (chatId == null || before == null || before.chatId() != chatId) {
+            throw new BadRequest("Bad Request: message to edit not found");
+        }
+        String text = before.text();
+        String parseMode = before.parseMode();
+        String plain = before.plainText();
+        if (withText) {
+            text = textParam(params, "text");
+            if (text == null || text.isBlank()) {
+                throw new BadRequest("Bad Request: message text is empty");
+            }
+            parseMode = textParam(params, "parse_mode");
+            try {
+                plain = parseMode != null && parseMode.equalsIgnoreCase("HTML") ? TelegramHtml.toPlainText(text) : text;
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
+            }
+        }
+        List<List<InlineButton>> keyboard = keyboard(params);
+        if (!withText && keyboard.equals(before.keyboard())) {
+            throw new BadRequest("Bad Request: message is not modified");
+        }
+        SentMessage after = new SentMessage(before.messageId(), before.chatId(), text, parseMode, plain, before.sentAt(), keyboard);
+        current.put(after.messageId(), after);
+        ObjectNode result = JSON.createObjectNode();
+        result.put("message_id", after.messageId());
+        ObjectNode chat = result.putObject("chat");
+        chat.put("id", chatId);
+        chat.put("type", chatId < 0 ? "group" : "private");
+        result.put("date", after.sentAt().getEpochSecond());
         result.put("text", plain);
         return ok(result);
     }

@@ -111,6 +111,7 @@ class HostileRecordsTest {
                 case Topics.BOT_COMMANDS -> BotCommand.class;
                 case Topics.POSITION_EVENTS -> PositionEvent.class;
                 case Topics.COMMAND_RESULTS -> CommandResult.class;
+                case Topics.SIGNALS -> io.positrack.contracts.signal.SignalIssued.class;
                 default -> Alert.class;
             };
             assertThat(contracts.readValue(template.bytes(), type)).as(template.name()).isNotNull();

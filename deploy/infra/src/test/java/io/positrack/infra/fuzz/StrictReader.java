@@ -72,6 +72,9 @@ final class StrictReader {
     private static final String ALERT = "alertId:id!, type:text!, account:id!, venue:id, symbol:symbol, positionId:ipos,"
             + " message:text, raisedAt:instant!";
 
+    private static final String SIGNAL = "signalId:id!, symbol:symbol!, strategy:id, side:enum(BUY|SELL)!, entry:dpos!,"
+            + " stopLoss:dpos!, takeProfit:dpos!, reason:text, barEnd:instant!, validUntil:instant!";
+
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -102,6 +105,7 @@ final class StrictReader {
                     && root.get("version").asLong() == root.get("position").get("version").asLong();
             case Topics.COMMAND_RESULTS -> matches(root, RESULT);
             case Topics.ALERTS -> matches(root, ALERT) && !root.get("type").asText().isBlank();
+            case Topics.SIGNALS -> matches(root, SIGNAL);
             default -> throw new IllegalArgumentException(topic);
         };
     }

@@ -100,6 +100,8 @@ public final class DemoScenario {
             expect(mark, containsAll("\uD83D\uDCCA", "#" + secondId), "the status of position #" + secondId);
             fill(market, mark, second, secondId);
             mark = chat.say("/close " + symbol);
+            SentMessage question = expect(mark, containsAll("Confirm within"), "the question confirming the close");
+            mark = chat.press(question, "Confirm close");
             expect(mark, containsAll("Closing position #" + secondId), "the close being confirmed");
             market.tick(market.lastPrice());
             expect(mark, containsAll("#" + secondId + " closed", "COMMAND"), "the closed notification");
