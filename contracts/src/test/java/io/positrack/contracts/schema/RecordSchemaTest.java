@@ -51,7 +51,7 @@ class RecordSchemaTest {
     @Test
     void extraFieldInSnapshotIsAViolation() {
         ObjectNode tree = MAPPER.valueToTree(fullEvent());
-        ((ObjectNode) tree.get("position")).put("fees", "1.2");
+        ((ObjectNode) tree.get("position")).put("leverage", "10"); // no such field in the contract
         assertThat(schema("PositionEvent.json").validate(tree)).isNotEmpty();
     }
 
