@@ -346,6 +346,47 @@ class SignalFlowIT {
         assertThat(positionIdsOf(account)).containsExactlyInAnyOrder(held.position().id(), after.position().id());
     }
 
+    /**
+     * #17's Open button past the gateway: the presses of one chat are one command (the gateway derives the id from the
+     * account, chat and signal, proven in its DeskTest), those of another chat another one; together they open exactly
+     * one position of exactly the pushed signal. A signal id nobody issued opens nothing and says so.
+     */
+    @Test
+    void theOpenButtonPressedInTwoChatsOpensExactlyOnePositionOfThePushedSignal() {
+        TickScript market = new TickScript("DESKUSD", kafka::tick);
+        Signal signal = market.firstSignal();
+        awaitSignal(market.symbol(), signal);
+        String account = SignalTestClient.uniqueAccount("desk");
+        java.time.Instant pushedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        BotCommand firstChat = open(account, "desk-open-chat1-" + UUID.randomUUID(), 4242L, signal.signalId(), market.symbol(), pushedAt);
+        BotCommand secondChat = open(account, "desk-open-chat2-" + UUID.randomUUID(), 4343L, signal.signalId(), market.symbol(), pushedAt);
+        for (BotCommand press : List.of(firstChat, firstChat, secondChat, firstChat, secondChat)) {
+            kafka.sendAsync(press);
+        }
+        kafka.flush();
+
+        CommandResult opened = awaitResult(firstChat);
+        CommandResult other = awaitResult(secondChat);
+        assertThat(opened.outcome()).isEqualTo(Outcome.OPENED);
+        assertThat(opened.position().signalId()).isEqualTo(signal.signalId());
+        assertThat(other.outcome()).isEqualTo(Outcome.DUPLICATE_OPEN_EXISTS);
+        assertThat(other.position().id()).isEqualTo(opened.position().id());
+        await().atMost(PATIENCE).until(() -> !positionIdsOf(account).isEmpty());
+        assertThat(positionIdsOf(account)).containsExactly(opened.position().id());
+
+        CommandResult forged = answer(open(account, "desk-open-forged-" + UUID.randomUUID(), 4242L, "no-such-signal",
+                market.symbol(), pushedAt));
+        assertThat(forged.outcome()).isEqualTo(Outcome.REJECTED_STATE);
+        assertThat(forged.message()).contains("not known", "nothing was opened");
+        assertThat(positionIdsOf(account)).containsExactly(opened.position().id());
+    }
+
+    private static BotCommand open(String account, String commandId, long chatId, String signalId, String symbol,
+            java.time.Instant pushedAt) {
+        return new BotCommand(commandId, BotVerb.OPEN_SIGNAL, account, symbol, null, null, chatId, 7L, pushedAt, null, null, null,
+                signalId);
+    }
+
     private static BotCommand entry(BotVerb verb, String account, String symbol, String quantity) {
         BotCommand c = SignalTestClient.bot(verb, account, symbol);
         return new BotCommand(c.commandId(), verb, account, symbol, null, null, c.chatId(), c.userId(), c.issuedAt(), null, null,
@@ -417,7 +458,7 @@ class SignalFlowIT {
     private static Map<String, String> signalServiceConfig() {
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("signal"));
         config.putAll(TestKeys.config());
-        config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD,PAUSEUSD,HOLDUSD");
+        config.put("positrack.signal.symbols", "RAPIDUSD,PAIRUSD,TPSLUSD,EXPIRUSD,RESTARTUSD,PAUSEUSD,HOLDUSD,DESKUSD");
         // The alert webhook of the pause test: its alerts open for PAUSE_ACCOUNT.
         config.put("positrack.signal.intake.pausetv.secret", PAUSE_SECRET);
         config.put("positrack.signal.intake.pausetv.account", PAUSE_ACCOUNT);

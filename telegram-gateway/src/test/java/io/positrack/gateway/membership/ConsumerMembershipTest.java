@@ -72,14 +72,14 @@ class ConsumerMembershipTest {
 
     @Test
     void everyConsumerOfTheGatewayGroupIsAStaticMemberWithAnIdOfItsOwn() throws Exception {
-        // command-results runs one consumer per partition, position-events and alerts one each.
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(members("telegram-gateway")).hasSize(partitions + 2));
+        // command-results runs one consumer per partition, position-events, alerts and signals one each.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(members("telegram-gateway")).hasSize(partitions + 3));
 
         List<String> ids = members("telegram-gateway").stream().map(MemberDescription::groupInstanceId)
                 .map(id -> id.orElse("(dynamic)")).toList();
         String prefix = membership.instance() + "-";
         assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith(prefix))
-                .contains(prefix + "alerts", prefix + "position-events", prefix + "command-results.1", prefix + "command-results." + partitions);
+                .contains(prefix + "alerts", prefix + "signals", prefix + "position-events", prefix + "command-results.1", prefix + "command-results." + partitions);
     }
 
     @Test
