@@ -202,7 +202,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     static boolean isSecret(String property) {
         String lower = property.toLowerCase(Locale.ROOT);
-        return lower.contains("password") || lower.contains("token") || lower.contains("secret");
+        // An exchange's API key names the account that a signature vouches for: kept out of `ps` like the secret.
+        return lower.contains("password") || lower.contains("token") || lower.contains("secret") || lower.endsWith("api-key");
     }
 
     /**

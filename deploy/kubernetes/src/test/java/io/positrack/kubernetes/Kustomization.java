@@ -143,6 +143,11 @@ final class Kustomization {
         JsonNode value = operation.get("value").deepCopy();
         if (parent.isArray()) {
             ArrayNode array = (ArrayNode) parent;
+            if ("-".equals(last) && "add".equals(op)) {
+                // JSON Patch's "-": after the last element.
+                array.add(value);
+                return;
+            }
             int index = Integer.parseInt(last);
             if ("replace".equals(op)) {
                 array.set(index, value);

@@ -55,7 +55,7 @@ class ManifestsTest {
     static final Path ROOT = Path.of(System.getProperty("positrack.root", "../..")).toAbsolutePath().normalize();
     static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
     static final List<String> SERVICES = List.of("position-service", "signal-service", "telegram-gateway");
-    static final List<String> OVERLAYS = List.of("dev", "prod");
+    static final List<String> OVERLAYS = List.of("dev", "prod", "binance-testnet", "binance-mainnet");
 
     /** Custom resources we expect, by kind, with the operator API version the docs name. */
     static final Map<String, String> CUSTOM_RESOURCES = Map.of(
@@ -66,7 +66,7 @@ class ManifestsTest {
             "PrometheusRule", "monitoring.coreos.com/v1");
 
     /** Secrets an operator creates by hand before deploying; each must be documented in docs/operations.md. */
-    static final Set<String> OPERATOR_SECRETS = Set.of("positrack-telegram");
+    static final Set<String> OPERATOR_SECRETS = Set.of("positrack-telegram", "positrack-binance");
 
     /** Strimzi's Secret with the cluster CA certificate (public: it lets a client verify the brokers). */
     static final String KAFKA_CLUSTER_CA = "positrack-cluster-ca-cert";
@@ -122,7 +122,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void everyObjectParsesAsAKubernetesModelObjectOrAKnownCustomResource(String overlay) {
         List<HasMetadata> objects = typed(overlay);
         assertThat(objects).hasSize(rendered(overlay).size());
@@ -132,7 +132,7 @@ class ManifestsTest {
                 // Not a built-in type: must be one of the operators' resources, with their API version.
                 assertThat(CUSTOM_RESOURCES).as(id + " is a known custom resource").containsEntry(object.getKind(), object.getApiVersion());
             }
-            assertThat(object.getMetadata().getNamespace()).as(id + " namespace").isEqualTo(overlay.equals("prod") ? "positrack" : "positrack-dev");
+            assertThat(object.getMetadata().getNamespace()).as(id + " namespace").isEqualTo(overlay.equals("dev") ? "positrack-dev" : "positrack");
             assertThat(object.getMetadata().getLabels()).as(id + " labels").containsEntry("app.kubernetes.io/part-of", "positrack");
         }
         Set<String> ids = new TreeSet<>();
@@ -205,7 +205,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void everyEnvironmentVariableAndMountedPropertyIsAConfigurationKeyOfItsService(String overlay) {
         for (String service : SERVICES) {
             ConfigKeys keys = ConfigKeys.of(ROOT.resolve(service));
@@ -227,7 +227,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void referencedSecretsAndConfigMapsExistAndNoSecretIsInGit(String overlay) {
         Set<String> configMaps = all(overlay, ConfigMap.class).stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet());
         Set<String> generatedSecrets = custom(overlay, "Cluster").stream().map(c -> c.getMetadata().getName() + "-app").collect(Collectors.toSet());
@@ -279,7 +279,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void probesPortsAndServicesMatchTheApplications(String overlay) {
         for (String service : SERVICES) {
             int port = Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port"));
@@ -314,7 +314,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void imagesLabelsAndSelectorsAreConsistent(String overlay) {
         for (String service : SERVICES) {
             Deployment deployment = one(overlay, Deployment.class, service);
@@ -337,7 +337,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void podsRunAsNonRootWithAReadOnlyRootFilesystemAndAWritableTmp(String overlay) {
         for (String service : SERVICES) {
             var pod = one(overlay, Deployment.class, service).getSpec().getTemplate().getSpec();
@@ -356,7 +356,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void networkPoliciesDenyByDefaultAndAllowOnlyTheServicesOwnDatabaseKafkaAndDns(String overlay) {
         NetworkPolicy deny = one(overlay, NetworkPolicy.class, "positrack-default-deny");
         assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
@@ -370,7 +370,9 @@ class ManifestsTest {
                     .map(p -> p.getPodSelector().getMatchLabels().get("cnpg.io/cluster")).filter(Objects::nonNull).toList();
             assertThat(databases).as("%s reaches exactly its own database", service).containsExactly(databaseCluster(overlay, service));
             boolean internet = policy.getSpec().getEgress().stream().flatMap(e -> e.getTo().stream()).anyMatch(p -> p.getIpBlock() != null);
-            assertThat(internet).as("%s reaches the internet", service).isEqualTo(service.equals("telegram-gateway"));
+            // The gateway talks to Telegram; with the Binance switch, position-service and signal-service talk to Binance.
+            boolean trades = overlay.startsWith("binance-") && !service.equals("telegram-gateway");
+            assertThat(internet).as("%s: %s reaches the internet", overlay, service).isEqualTo(service.equals("telegram-gateway") || trades);
             // Only the monitoring namespace reaches the management port; API clients reach the API port only.
             assertThat(policy.getSpec().getIngress()).as(service).hasSize(2);
             for (var rule : policy.getSpec().getIngress()) {
@@ -382,7 +384,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void positionServiceAndTheGatewayRunTwoReplicasThatADisruptionCannotTakeBothOf(String overlay) {
         for (String service : List.of("position-service", "telegram-gateway")) {
             int replicas = one(overlay, Deployment.class, service).getSpec().getReplicas();
@@ -392,14 +394,16 @@ class ManifestsTest {
         }
         // The simulated feed runs only where signal-service has one replica, or every tick is published twice.
         ConfigMap signal = one(overlay, ConfigMap.class, "signal-service-config");
-        if ("true".equals(signal.getData().get("POSITRACK_SIGNAL_FEED_SIMULATED_ENABLED"))) {
+        boolean binanceFeed = container(overlay, "signal-service").getEnv().stream()
+                .anyMatch(e -> e.getName().equals("POSITRACK_SIGNAL_FEED_BINANCE_ENABLED") && "true".equals(e.getValue()));
+        if ("true".equals(signal.getData().get("POSITRACK_SIGNAL_FEED_SIMULATED_ENABLED")) || binanceFeed) {
             assertThat(one(overlay, Deployment.class, "signal-service").getSpec().getReplicas()).isEqualTo(1);
         }
         assertThat(one(overlay, ConfigMap.class, "telegram-gateway-config").getData()).containsEntry("POSITRACK_TELEGRAM_MODE", "polling");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "binance-testnet", "binance-mainnet"})
     void everyServiceNamesItsKafkaConsumersAfterItsPod(String overlay) {
         // Static group membership: one group.instance.id per pod, unique among the replicas, kept across container restarts.
         for (String service : SERVICES) {
@@ -418,7 +422,7 @@ class ManifestsTest {
             assertThat(clusters).hasSize(SERVICES.size());
             for (GenericKubernetesResource cluster : clusters) {
                 assertThat(((Number) spec(cluster).get("instances")).intValue()).as(cluster.getMetadata().getName())
-                        .isEqualTo(overlay.equals("prod") ? 3 : 1);
+                        .isEqualTo(overlay.equals("dev") ? 1 : 3); // the Binance overlays are prod with a venue
             }
         }
     }

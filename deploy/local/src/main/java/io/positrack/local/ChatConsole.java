@@ -15,15 +15,17 @@ public final class ChatConsole {
 
     private final ChatView chat;
     private final PrintStream out;
+    private final String symbol;
 
-    public ChatConsole(ChatView chat, PrintStream out) {
+    public ChatConsole(ChatView chat, PrintStream out, String symbol) {
         this.chat = chat;
         this.out = out;
+        this.symbol = symbol;
     }
 
     public void run(InputStream in) throws IOException {
         out.println();
-        out.println("Chat with the bot: type /start, /getsignal XAUUSD, /status, /positions, /close, /sessions, /help.");
+        out.println("Chat with the bot: type /start, /getsignal " + symbol + ", /status, /positions, /close, /sessions, /help.");
         out.println("/quit or Ctrl-D ends the chat and stops everything; so does Ctrl-C.");
         Thread printer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

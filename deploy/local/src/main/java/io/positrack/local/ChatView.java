@@ -91,7 +91,7 @@ public final class ChatView {
     }
 
     /** The stand-in records messages in memory and offers no notification: polling it is all there is. */
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {

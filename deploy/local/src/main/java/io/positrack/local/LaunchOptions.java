@@ -17,15 +17,23 @@ import java.util.Optional;
  * @param repository the checkout whose {@code <service>/target/quarkus-app/quarkus-run.jar} are started
  * @param telegram the real Telegram bot (token and allow-listed chats), or empty for the stand-in
  * @param account the trading account every allow-listed chat is mapped to
+ * @param venue where orders go and market data comes from ({@code --venue})
+ * @param binanceKeys the key and secret of a real Binance venue (from the environment), else empty
  */
 public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path repository, Optional<RealTelegram> telegram,
-        String account, boolean fastUnsafe) {
+        String account, boolean fastUnsafe, TradingVenue venue, Optional<TradingVenue.BinanceKeys> binanceKeys) {
 
     public static final String USAGE = String.join("\n",
-            "Usage: java -jar deploy/local/target/positrack-local.jar [--demo] [--data-dir DIR] [--repo DIR] [--fast-unsafe]",
+            "Usage: java -jar deploy/local/target/positrack-local.jar [--demo] [--venue VENUE] [--data-dir DIR] [--repo DIR] [--fast-unsafe]",
             "",
             "  --demo          play a scripted scenario through the Telegram stand-in, print the conversation, exit",
             "                  0 on success (always a fresh temporary data directory and the stand-in)",
+            "  --venue VENUE   where orders go and prices come from (env POSITRACK_VENUE; default paper):",
+            "                  paper             the paper venue and a simulated market",
+            "                  binance-testnet   Binance USDⓈ-M futures testnet: orders, positions and live market data",
+            "                  binance-mainnet   the same on Binance mainnet: REAL MONEY",
+            "                  binance-stand-in  the Binance code paths against a local Binance stand-in (no exchange)",
+            "                  testnet and mainnet need POSITRACK_BINANCE_API_KEY and POSITRACK_BINANCE_SECRET_KEY",
             "  --data-dir DIR  keep Kafka and PostgreSQL data in DIR, so a restart keeps positions",
             "                  (env POSITRACK_DATA_DIR; default: a fresh temporary directory, deleted on exit)",
             "  --repo DIR      the repository checkout with the packaged services (env POSITRACK_HOME;",
@@ -40,6 +48,12 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
     public LaunchOptions {
         dataDirectory = demo ? Optional.empty() : dataDirectory;
         telegram = demo ? Optional.empty() : telegram;
+    }
+
+    /** The paper venue, no Binance keys. */
+    public LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path repository, Optional<RealTelegram> telegram, String account,
+            boolean fastUnsafe) {
+        this(demo, dataDirectory, repository, telegram, account, fastUnsafe, TradingVenue.PAPER, Optional.empty());
     }
 
     /** A real Telegram bot; the token is a secret and never printed. */
@@ -63,6 +77,7 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
         boolean fastUnsafe = false;
         String dataDir = blankToNull(env.get("POSITRACK_DATA_DIR"));
         String repo = blankToNull(env.get("POSITRACK_HOME"));
+        String venueName = blankToNull(env.get("POSITRACK_VENUE"));
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -79,6 +94,9 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
                 case "--fast-unsafe":
                     fastUnsafe = true;
                     break;
+                case "--venue":
+                    venueName = value(arg, rest);
+                    break;
                 case "--help":
                 case "-h":
                     return Optional.empty();
@@ -88,8 +106,13 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
         }
         Path repository = repo != null ? Path.of(repo).toAbsolutePath().normalize() : findRepository(workingDirectory);
         String account = Optional.ofNullable(blankToNull(env.get("POSITRACK_ACCOUNT"))).orElse("local");
+        TradingVenue venue = venueName == null ? TradingVenue.PAPER : TradingVenue.parse(venueName);
+        if (demo && !venue.scriptable()) {
+            throw new LaunchOptions.Invalid("--demo drives the market itself, which " + venue.option() + " does not allow: use --demo "
+                    + "with paper or binance-stand-in, or leave --demo out to trade on " + venue.option());
+        }
         return Optional.of(new LaunchOptions(demo, Optional.ofNullable(dataDir).map(d -> Path.of(d).toAbsolutePath().normalize()),
-                repository, realTelegram(env), account, fastUnsafe));
+                repository, realTelegram(env), account, fastUnsafe, venue, venue.keys(env)));
     }
 
     private static Optional<RealTelegram> realTelegram(Map<String, String> env) {

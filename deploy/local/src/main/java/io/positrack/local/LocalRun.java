@@ -68,7 +68,8 @@ public final class LocalRun {
             }
         }
         if (system.standIn().isPresent()) {
-            new ChatConsole(new ChatView(system.standIn().get(), LocalSystem.CONSOLE_CHAT_ID, out), out).run(System.in);
+            new ChatConsole(new ChatView(system.standIn().get(), LocalSystem.CONSOLE_CHAT_ID, out), out,
+                    options.venue().symbol()).run(System.in);
             system.close();
             return 0;
         }

@@ -26,6 +26,7 @@ import io.positrack.contracts.security.ApiKey;
 import io.positrack.infra.InfraSettings;
 import io.positrack.infra.LocalInfrastructure;
 import io.positrack.infra.ServiceProcess;
+import io.positrack.infra.binance.BinanceFuturesStandIn;
 import io.positrack.infra.telegram.TelegramBotApiStandIn;
 
 /**
@@ -60,6 +61,7 @@ public final class LocalSystem implements AutoCloseable {
     private volatile LocalInfrastructure infra;
     private volatile Optional<Long> postgresPid = Optional.empty();
     private volatile TelegramBotApiStandIn standIn;
+    private volatile BinanceFuturesStandIn binanceStandIn;
     private volatile ServiceProcess positionService;
     private volatile ServiceProcess signalService;
     private volatile ServiceProcess gateway;
@@ -135,10 +137,17 @@ public final class LocalSystem implements AutoCloseable {
 
             boolean demo = options.demo();
             writeApiKey();
-            Map<String, String> positionConfig = withInfra("position", port(9081, demo), ServiceConfigs.positionService(port(8081, demo)));
-            Map<String, String> signalConfig = withInfra("signal", port(9082, demo), ServiceConfigs.signalService(port(8082, demo), demo));
+            Optional<ServiceConfigs.BinanceEndpoints> binance = binanceEndpoints();
+            step("Trading on the " + options.venue().describe(options.account(),
+                    binanceStandIn == null ? null : binanceStandIn.restBaseUrl()));
+            Map<String, String> positionConfig = withInfra("position", port(9081, demo), binance
+                    .map(b -> ServiceConfigs.positionService(port(8081, demo), b, options.account()))
+                    .orElseGet(() -> ServiceConfigs.positionService(port(8081, demo))));
+            Map<String, String> signalConfig = withInfra("signal", port(9082, demo), binance
+                    .map(b -> ServiceConfigs.signalService(port(8082, demo), demo, b))
+                    .orElseGet(() -> ServiceConfigs.signalService(port(8082, demo), demo)));
             Map<String, String> gatewayConfig = withInfra("gateway", port(9083, demo),
-                    ServiceConfigs.telegramGateway(port(8083, demo), apiBaseUrl, token, chats, options.account()));
+                    ServiceConfigs.telegramGateway(port(8083, demo), apiBaseUrl, token, chats, options.account(), options.venue().symbol()));
 
             positionService = ServiceProcess.of("position-service", jar("position-service"), positionConfig, log("position-service"));
             signalService = ServiceProcess.of("signal-service", jar("signal-service"), signalConfig, log("signal-service"));
@@ -155,6 +164,26 @@ public final class LocalSystem implements AutoCloseable {
             close();
             throw unwrap(e);
         }
+    }
+
+    /**
+     * The Binance endpoints and key of a Binance run: the real venue's URLs with the keys from the environment, or a
+     * stand-in started here with keys of its own (taker commission as Binance's default, so the demo's exits pay fees).
+     */
+    private Optional<ServiceConfigs.BinanceEndpoints> binanceEndpoints() {
+        TradingVenue venue = options.venue();
+        if (venue == TradingVenue.BINANCE_STAND_IN) {
+            binanceStandIn = BinanceFuturesStandIn.start();
+            binanceStandIn.setCommissionRate("0.0004");
+            return Optional.of(new ServiceConfigs.BinanceEndpoints(binanceStandIn.restBaseUrl(), binanceStandIn.websocketBaseUrl(),
+                    binanceStandIn.apiKey(), binanceStandIn.secretKey()));
+        }
+        if (venue.isBinance()) {
+            TradingVenue.BinanceKeys keys = options.binanceKeys().orElseThrow(() -> new LaunchOptions.Invalid("no Binance keys"));
+            return Optional.of(new ServiceConfigs.BinanceEndpoints(venue.restBaseUrl().orElseThrow(), venue.websocketBaseUrl().orElseThrow(),
+                    keys.apiKey(), keys.secretKey()));
+        }
+        return Optional.empty();
     }
 
     private void launch(ServiceProcess service) {
@@ -204,6 +233,8 @@ public final class LocalSystem implements AutoCloseable {
         out.println("  kafka             " + infra.kafka().bootstrapServers());
         out.println("  logs              " + logDirectory);
         out.println("  data              " + options.dataDirectory().map(Path::toString).orElse("temporary (deleted on exit; --data-dir DIR keeps it)"));
+        out.println("  venue             " + options.venue().describe(options.account(),
+                binanceStandIn == null ? null : binanceStandIn.restBaseUrl()));
         if (standIn != null) {
             out.println("  chat              Telegram stand-in at " + standIn.baseUrl() + ", chat " + CONSOLE_CHAT_ID + " -> account "
                     + options.account());
@@ -228,6 +259,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public Optional<TelegramBotApiStandIn> standIn() {
         return Optional.ofNullable(standIn);
+    }
+
+    /** The Binance stand-in of a {@code --venue binance-stand-in} run. */
+    public Optional<BinanceFuturesStandIn> binanceStandIn() {
+        return Optional.ofNullable(binanceStandIn);
     }
 
     public LocalInfrastructure infra() {
@@ -289,6 +325,9 @@ public final class LocalSystem implements AutoCloseable {
         } while (System.nanoTime() < deadline);
         if (standIn != null) {
             standIn.close();
+        }
+        if (binanceStandIn != null) {
+            binanceStandIn.close();
         }
         synchronized (infraLock) {
             if (infra != null) {

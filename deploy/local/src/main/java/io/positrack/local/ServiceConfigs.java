@@ -19,11 +19,66 @@ public final class ServiceConfigs {
     private ServiceConfigs() {
     }
 
+    /** The Binance symbol a Binance run watches and trades. */
+    public static final String BINANCE_SYMBOL = "BTCUSDT";
+
+    /**
+     * Where a Binance run connects and with which key. Every value is a URL or a credential, never a default: the
+     * launcher fills it from {@link TradingVenue} (or the stand-in) and the environment.
+     */
+    public record BinanceEndpoints(String restBaseUrl, String websocketBaseUrl, String apiKey, String secretKey) {
+        @Override
+        public String toString() {
+            // The key and secret are secrets: this record may end up in a message.
+            return "BinanceEndpoints[rest=" + restBaseUrl + ", websocket=" + websocketBaseUrl + "]";
+        }
+    }
+
     /** position-service: its paper venue is on by default; it is named here so the local run never depends on that default. */
     public static Map<String, String> positionService(int port) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("positrack.position.paper.enabled", "true");
+        return config;
+    }
+
+    /**
+     * position-service trading on Binance USDⓈ-M futures for {@code account} instead of the paper venue. The key and
+     * secret are secrets: {@code ServiceProcess} hands them to the child through its environment.
+     */
+    public static Map<String, String> positionService(int port, BinanceEndpoints binance, String account) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("positrack.position.paper.enabled", "false");
+        config.put("positrack.binance.enabled", "true");
+        config.put("positrack.binance.account", account);
+        config.put("positrack.binance.rest-base-url", binance.restBaseUrl());
+        config.put("positrack.binance.websocket-base-url", binance.websocketBaseUrl());
+        config.put("positrack.binance.api-key", binance.apiKey());
+        config.put("positrack.binance.secret-key", binance.secretKey());
+        return config;
+    }
+
+    /**
+     * signal-service watching Binance's market streams of {@value #BINANCE_SYMBOL} and sending its entries to the
+     * Binance venue. The demo (against the stand-in) plays one-second bars of a crafted series minutes in the past, so
+     * it switches staleness off as the paper demo does; an interactive run keeps it on: live prices must be fresh.
+     */
+    public static Map<String, String> signalService(int port, boolean demo, BinanceEndpoints binance) {
+        Map<String, String> config = signalService(port, demo);
+        config.put("positrack.signal.venue", "binance-usdm");
+        config.put("positrack.signal.symbols", BINANCE_SYMBOL);
+        config.put("positrack.signal.feed.simulated.enabled", "false");
+        config.put("positrack.signal.feed.binance.enabled", "true");
+        config.put("positrack.signal.feed.binance.websocket-base-url", binance.websocketBaseUrl());
+        // The smallest order Binance takes on BTCUSDT is 0.001 BTC and 100 USDT of notional: a few of them.
+        config.put("positrack.signal.instruments." + BINANCE_SYMBOL + ".quantity", "0.002");
+        config.put("positrack.signal.instruments." + BINANCE_SYMBOL + ".price-scale", "1");
+        if (!demo) {
+            // Live prices tick many times a second; ten-second bars show a signal within minutes.
+            config.put("positrack.signal.instrument-defaults.bar-duration", "10s");
+            config.remove("positrack.signal.staleness.enabled");
+        }
         return config;
     }
 
@@ -83,6 +138,12 @@ public final class ServiceConfigs {
      */
     public static Map<String, String> telegramGateway(int port, String apiBaseUrl, String botToken, List<Long> chatIds,
             String account) {
+        return telegramGateway(port, apiBaseUrl, botToken, chatIds, account, SYMBOL);
+    }
+
+    /** As above, with the symbol a bare {@code /getsignal} or {@code /status} means. */
+    public static Map<String, String> telegramGateway(int port, String apiBaseUrl, String botToken, List<Long> chatIds,
+            String account, String defaultSymbol) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(port));
         if (apiBaseUrl != null) {
@@ -90,7 +151,7 @@ public final class ServiceConfigs {
         }
         config.put("positrack.telegram.bot-token", botToken);
         config.put("positrack.telegram.mode", "polling");
-        config.put("positrack.telegram.default-symbol", SYMBOL);
+        config.put("positrack.telegram.default-symbol", defaultSymbol);
         // A short long-poll: a stopped gateway's last poll ends soon, and the next run polls without a 409.
         config.put("positrack.telegram.polling.timeout", "5s");
         for (int i = 0; i < chatIds.size(); i++) {

@@ -79,4 +79,59 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(new String[0], Map.of(), sub).orElseThrow().repository()).isEqualTo(repo.toAbsolutePath().normalize());
         assertThat(List.of(LaunchOptions.findRepository(repo))).containsExactly(repo.toAbsolutePath().normalize());
     }
+
+    @Test
+    void theVenueIsPaperUnlessTheOptionOrTheEnvironmentNamesAnother() {
+        assertThat(LaunchOptions.parse(new String[0], Map.of(), repo).orElseThrow().venue()).isEqualTo(TradingVenue.PAPER);
+        assertThat(LaunchOptions.parse(new String[] { "--venue", "binance-stand-in" }, Map.of(), repo).orElseThrow().venue())
+                .isEqualTo(TradingVenue.BINANCE_STAND_IN);
+        assertThat(LaunchOptions.parse(new String[0], Map.of("POSITRACK_VENUE", "binance-stand-in"), repo).orElseThrow().venue())
+                .isEqualTo(TradingVenue.BINANCE_STAND_IN);
+    }
+
+    @Test
+    void anUnknownVenueIsRefusedWithTheVenuesThereAre() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--venue", "kraken" }, Map.of(), repo))
+                .isInstanceOf(LaunchOptions.Invalid.class).hasMessageContaining("kraken")
+                .hasMessageContaining("paper, binance-testnet, binance-mainnet, binance-stand-in");
+    }
+
+    @Test
+    void aRealBinanceVenueRefusesToStartWithoutBothKeys() {
+        for (String venue : List.of("binance-testnet", "binance-mainnet")) {
+            assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--venue", venue }, Map.of(), repo))
+                    .isInstanceOf(LaunchOptions.Invalid.class).hasMessageContaining("POSITRACK_BINANCE_API_KEY")
+                    .hasMessageContaining("POSITRACK_BINANCE_SECRET_KEY").hasMessageContaining("Nothing was started");
+            assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--venue", venue },
+                    Map.of("POSITRACK_BINANCE_API_KEY", "key-only"), repo)).isInstanceOf(LaunchOptions.Invalid.class);
+        }
+    }
+
+    @Test
+    void theBinanceKeysComeFromTheEnvironmentAndNeverShowInWhatIsPrinted() {
+        LaunchOptions o = LaunchOptions.parse(new String[] { "--venue", "binance-testnet" },
+                Map.of("POSITRACK_BINANCE_API_KEY", "AKEYOFTESTNET123", "POSITRACK_BINANCE_SECRET_KEY", "ASECRETOFTESTNET456"), repo)
+                .orElseThrow();
+        assertThat(o.binanceKeys()).hasValueSatisfying(k -> {
+            assertThat(k.apiKey()).isEqualTo("AKEYOFTESTNET123");
+            assertThat(k.secretKey()).isEqualTo("ASECRETOFTESTNET456");
+        });
+        assertThat(o.toString()).doesNotContain("AKEYOFTESTNET123").doesNotContain("ASECRETOFTESTNET456");
+        assertThat(o.venue().describe(o.account(), null)).contains("TESTNET", "https://demo-fapi.binance.com", "account local")
+                .doesNotContain("AKEYOFTESTNET123");
+    }
+
+    @Test
+    void mainnetSaysItTradesRealMoney() {
+        assertThat(TradingVenue.BINANCE_MAINNET.describe("desk", null)).contains("MAINNET", "REAL MONEY", "account desk");
+    }
+
+    @Test
+    void theDemoRunsOnlyWhereItCanDriveTheMarket() {
+        assertThat(LaunchOptions.parse(new String[] { "--demo", "--venue", "binance-stand-in" }, Map.of(), repo).orElseThrow().demo())
+                .isTrue();
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--demo", "--venue", "binance-testnet" },
+                Map.of("POSITRACK_BINANCE_API_KEY", "k", "POSITRACK_BINANCE_SECRET_KEY", "s"), repo))
+                .isInstanceOf(LaunchOptions.Invalid.class).hasMessageContaining("--demo drives the market itself");
+    }
 }

@@ -25,12 +25,42 @@ class LocalDemoIT {
 
     @Test
     void theDemoPlaysTheWholeConversationAndLeavesNoProcessBehind() throws Exception {
+        String transcript = play("local-demo.log", "--demo");
+        assertThat(transcript).contains("you> /start", "you> /getsignal XAUUSD", "you> /sessions", "you> /status XAUUSD",
+                "you> /close XAUUSD", "== Demo passed");
+        assertThat(transcript).containsPattern("bot> .*New signal: BUY XAUUSD");
+        // The second position is opened by the pushed offer's Open button, not by a command.
+        assertThat(transcript).containsPattern("bot> .*Signal offered: (BUY|SELL) XAUUSD");
+        assertThat(transcript).contains("you> [\u2705 Open]");
+        assertThat(transcript).containsPattern("bot> .*#1 closed: .*TAKE_PROFIT");
+        assertThat(transcript).containsPattern("bot> .*#2 closed: .*COMMAND");
+    }
+
+    /**
+     * The one switch for live trading, pointed at the Binance stand-in: signals from bookTicker streams, market entries,
+     * protective orders on the venue, a take profit triggered there, and exits that pay the venue's commission.
+     */
+    @Test
+    void theDemoOnTheBinanceSwitchTradesThroughTheStandInAndPaysItsFees() throws Exception {
+        String transcript = play("local-demo-binance.log", "--demo", "--venue", "binance-stand-in");
+        assertThat(transcript).contains("Binance USDⓈ-M futures stand-in at http://localhost:", "venue binance-stand-in, BTCUSDT",
+                "you> /getsignal BTCUSDT", "you> [\u2705 Open]", "you> /close BTCUSDT", "== Demo passed");
+        assertThat(transcript).containsPattern("bot> .*New signal: BUY BTCUSDT");
+        assertThat(transcript).containsPattern("bot> .*#1 closed: .*TAKE_PROFIT, net PnL .*\\(fees 0\\.\\d+\\)");
+        assertThat(transcript).containsPattern("bot> .*#2 closed: .*COMMAND, net PnL .*\\(fees 0\\.\\d+\\)");
+    }
+
+    /** Runs the launcher with {@code args} in a child process; returns its output once it passed and left nothing behind. */
+    private static String play(String logName, String... args) throws Exception {
         Path jar = Path.of(System.getProperty("positrack.local.jar", "target/positrack-local.jar")).toAbsolutePath();
         Path repository = jar.getParent().getParent().getParent().getParent();
-        Path output = jar.getParent().resolve("local-demo.log");
+        Path output = jar.getParent().resolve(logName);
         long started = System.nanoTime();
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--demo")
-                .directory(repository.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString()));
+        command.addAll(List.of(args));
+        Process demo = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
         boolean ended = demo.waitFor(170, TimeUnit.SECONDS);
         if (!ended) {
             demo.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -38,15 +68,10 @@ class LocalDemoIT {
         }
         String transcript = Files.readString(output);
         System.out.println(transcript);
-        System.out.printf("LocalDemoIT: the demo took %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("LocalDemoIT: %s took %.1f s%n", String.join(" ", args), (System.nanoTime() - started) / 1e9);
 
         assertThat(ended).as("the demo ended within 170 s").isTrue();
         assertThat(demo.exitValue()).as(transcript).isZero();
-        assertThat(transcript).contains("you> /start", "you> /getsignal XAUUSD", "you> /sessions", "you> /status XAUUSD",
-                "you> /close XAUUSD", "== Demo passed");
-        assertThat(transcript).containsPattern("bot> .*New signal: BUY XAUUSD");
-        assertThat(transcript).containsPattern("bot> .*#1 closed: .*TAKE_PROFIT");
-        assertThat(transcript).containsPattern("bot> .*#2 closed: .*COMMAND");
         Matcher latency = FIRST_ANSWER.matcher(transcript);
         assertThat(latency.find()).isTrue();
         System.out.println("LocalDemoIT: " + latency.group());
@@ -65,5 +90,6 @@ class LocalDemoIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar") || c.contains("postgres")).orElse(false)))
                 .isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(3));
+        return transcript;
     }
 }

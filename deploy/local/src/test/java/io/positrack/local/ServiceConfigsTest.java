@@ -38,4 +38,34 @@ class ServiceConfigsTest {
     void theRealTelegramKeepsTheGatewaysDefaultApi() {
         assertThat(ServiceConfigs.telegramGateway(8083, null, "1:x", List.of(5L), "acc")).doesNotContainKey("positrack.telegram.api-base-url");
     }
+
+    private static final ServiceConfigs.BinanceEndpoints BINANCE = new ServiceConfigs.BinanceEndpoints("https://rest.example",
+            "wss://ws.example", "THEAPIKEY", "THESECRET");
+
+    @Test
+    void aBinanceRunTradesOnBinanceForTheAccountInsteadOfOnPaper() {
+        assertThat(ServiceConfigs.positionService(8081, BINANCE, "desk"))
+                .containsEntry("positrack.binance.enabled", "true").containsEntry("positrack.position.paper.enabled", "false")
+                .containsEntry("positrack.binance.account", "desk").containsEntry("positrack.binance.rest-base-url", "https://rest.example")
+                .containsEntry("positrack.binance.websocket-base-url", "wss://ws.example")
+                .containsEntry("positrack.binance.api-key", "THEAPIKEY").containsEntry("positrack.binance.secret-key", "THESECRET");
+        assertThat(BINANCE.toString()).doesNotContain("THEAPIKEY").doesNotContain("THESECRET");
+    }
+
+    @Test
+    void aBinanceRunsStrategyWatchesBinancesMarketStreamsAndSendsItsEntriesThere() {
+        Map<String, String> c = ServiceConfigs.signalService(8082, false, BINANCE);
+        assertThat(c).containsEntry("positrack.signal.venue", "binance-usdm").containsEntry("positrack.signal.symbols", "BTCUSDT")
+                .containsEntry("positrack.signal.feed.simulated.enabled", "false").containsEntry("positrack.signal.feed.binance.enabled", "true")
+                .containsEntry("positrack.signal.feed.binance.websocket-base-url", "wss://ws.example");
+        // Live prices must be fresh to trade on: the interactive run keeps the staleness check at its default (on).
+        assertThat(c).doesNotContainKey("positrack.signal.staleness.enabled");
+        assertThat(ServiceConfigs.signalService(1, true, BINANCE)).containsEntry("positrack.signal.staleness.enabled", "false");
+    }
+
+    @Test
+    void theGatewaysDefaultSymbolIsTheVenuesSymbol() {
+        assertThat(ServiceConfigs.telegramGateway(8083, null, "1:x", List.of(5L), "acc", "BTCUSDT"))
+                .containsEntry("positrack.telegram.default-symbol", "BTCUSDT");
+    }
 }

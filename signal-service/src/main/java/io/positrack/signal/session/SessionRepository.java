@@ -72,9 +72,18 @@ public class SessionRepository {
                 ON CONFLICT (position_id) DO NOTHING""")
                 .execute(Tuple.from(new Object[] { p.id(), p.signalId(), p.account(), p.venue(), p.symbol(), p.side().name(), status,
                         p.status().name(), e.version(), p.quantity(), p.filledQuantity(), p.entryPrice(), p.exitPrice(), p.stopLoss(),
-                        p.takeProfit(), status.equals("CLOSED") ? p.closeReason() : null, p.realizedPnl(), utc(p.openedAt()),
+                        p.takeProfit(), status.equals("CLOSED") ? p.closeReason() : null, traderPnl(p), utc(p.openedAt()),
                         utc(entryFilledAt(e)), status.equals("CLOSED") ? utc(closedAt(e)) : null, utc(e.occurredAt()) }))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * The session's PnL is what the trader kept: net of fees and funding once the venue charged any, so that
+     * /sessions, its statistics (wins, R) and the close notification agree. Net is null only for an absurd part
+     * (see {@code NetPnl}); the price result is then all that is known.
+     */
+    static java.math.BigDecimal traderPnl(PositionSnapshot p) {
+        return p.netPnl() != null ? p.netPnl() : p.realizedPnl();
     }
 
     /** Applies a newer version of the position to its session. */
@@ -87,7 +96,7 @@ public class SessionRepository {
                  WHERE position_id = $1 AND version < $4""")
                 .execute(Tuple.from(new Object[] { p.id(), status, p.status().name(), e.version(), p.quantity(), p.filledQuantity(),
                         p.entryPrice(), p.exitPrice(), p.stopLoss(), p.takeProfit(), status.equals("CLOSED") ? p.closeReason() : null,
-                        p.realizedPnl(), utc(entryFilledAt(e)), status.equals("CLOSED") ? utc(closedAt(e)) : null,
+                        traderPnl(p), utc(entryFilledAt(e)), status.equals("CLOSED") ? utc(closedAt(e)) : null,
                         utc(e.occurredAt()) }))
                 .replaceWithVoid();
     }

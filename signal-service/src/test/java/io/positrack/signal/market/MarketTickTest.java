@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.market.MarketTick;
+import io.positrack.contracts.signal.SignalIssued;
 import io.positrack.infra.quarkus.PositrackTestInfrastructure;
 import io.positrack.signal.strategy.Signal;
 import io.positrack.signal.testing.ServiceApi;
@@ -66,6 +67,37 @@ class MarketTickTest {
         api.request().get(api.management("/q/metrics")).then()
                 .body(containsString("positrack_signal_signals_generated_total{side=\"BUY\",symbol=\"TICKUSD\"} 1.0"))
                 .body(containsString("positrack_signal_ticks_total{outcome=\"late\"}"));
+    }
+
+    @Test
+    void aNewSignalIsAnnouncedOnceOnTheSignalsTopicKeyedBySymbolAsACloudEvent() throws Exception {
+        List<MarketTick> published = new ArrayList<>();
+        TickScript market = new TickScript("ANNOUNCEUSD", tick -> {
+            published.add(tick);
+            kafka.tick(tick);
+        });
+        Signal expected = market.firstSignal();
+
+        await().atMost(PATIENCE).until(() -> kafka.announcementsOf("ANNOUNCEUSD").size() == 1);
+        var record = kafka.announcementsOf("ANNOUNCEUSD").get(0);
+        SignalIssued issued = SignalTestClient.read(record.value(), SignalIssued.class);
+        assertThat(issued.signalId()).isEqualTo(expected.signalId());
+        assertThat(issued.side()).isEqualTo(expected.side());
+        assertThat(issued.entry()).isEqualByComparingTo(expected.entry());
+        assertThat(issued.stopLoss()).isEqualByComparingTo(expected.stopLoss());
+        assertThat(issued.takeProfit()).isEqualByComparingTo(expected.takeProfit());
+        assertThat(issued.validUntil()).isEqualTo(expected.validUntil());
+        assertThat(SignalTestClient.header(record, "ce_id")).isEqualTo(expected.signalId());
+        assertThat(SignalTestClient.header(record, "ce_type")).isEqualTo("io.positrack.signal.Issued");
+        assertThat(SignalTestClient.header(record, "ce_subject")).isEqualTo("ANNOUNCEUSD");
+
+        // The series replayed and more bars: the stored signal is not new, so it is not announced again.
+        List.copyOf(published).forEach(kafka::tick);
+        int seriesTicks = published.size();
+        market.tick("100");
+        market.tick("100");
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'ANNOUNCEUSD'") == seriesTicks + 1);
+        assertThat(kafka.announcementsOf("ANNOUNCEUSD")).hasSize(1);
     }
 
     @Test

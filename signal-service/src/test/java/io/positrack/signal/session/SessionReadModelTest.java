@@ -65,6 +65,22 @@ class SessionReadModelTest {
     }
 
     @Test
+    void aClosedSessionsPnlIsNetOfTheFeesTheVenueCharged() {
+        // The close notification says "net PnL +0.0003 (fees 0.0019)": /sessions must not say +0.0022 beside it.
+        String account = SignalTestClient.uniqueAccount("fees");
+        PositionStory p = PositionStory.of(PositionStory.newPositionId(), account, "SESSUSD", Side.BUY, "sig-fees-" + account);
+        kafka.event(p.opened());
+        awaitSession(p.id(), "OPEN");
+        kafka.event(p.entryPlaced());
+        kafka.event(p.entryFilled("100"));
+        kafka.event(p.activated());
+        kafka.event(p.closedPayingFees("110", "TAKE_PROFIT", "20", "0.84"));
+
+        SignalSession closed = awaitSession(p.id(), "CLOSED");
+        assertThat(closed.realizedPnl()).isEqualByComparingTo("19.16");
+    }
+
+    @Test
     void aPositionRolledBackBeforeItsEntryFilledClosesTheSessionWithTheReason() {
         String account = SignalTestClient.uniqueAccount("rolledback");
         PositionStory p = PositionStory.of(PositionStory.newPositionId(), account, "SESSUSD", Side.SELL, "sig-rb-" + account);

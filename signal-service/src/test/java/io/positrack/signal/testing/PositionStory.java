@@ -81,6 +81,18 @@ public final class PositionStory {
         return tell(PositionEventType.PositionClosed);
     }
 
+    /** Closed after the venue charged {@code fees} in commissions: its net PnL is {@code pnl - fees}. */
+    public PositionEvent closedPayingFees(String exitPrice, String reason, String pnl, String fees) {
+        Instant now = now();
+        PositionSnapshot c = with(PositionStatus.CLOSED, p.filledQuantity(), p.entryPrice(), new BigDecimal(exitPrice), reason,
+                new BigDecimal(pnl), p.openedAt(), now, now);
+        p = new PositionSnapshot(c.id(), c.account(), c.venue(), c.symbol(), c.side(), c.status(), c.quantity(), c.filledQuantity(),
+                c.remainingQuantity(), c.entryPrice(), c.exitPrice(), c.stopLoss(), c.takeProfit(), c.realizedPnl(), c.closeReason(),
+                c.origin(), c.signalId(), c.entryOrderId(), c.exitOrderId(), c.exitAttempt(), c.version(), c.openedAt(), c.updatedAt(),
+                c.closedAt(), new BigDecimal(fees), null, null, null, null);
+        return tell(PositionEventType.PositionClosed);
+    }
+
     public PositionEvent rolledBack(String reason) {
         Instant now = now();
         p = with(PositionStatus.ROLLED_BACK, p.filledQuantity(), p.entryPrice(), null, reason, null, p.openedAt(), now, now);

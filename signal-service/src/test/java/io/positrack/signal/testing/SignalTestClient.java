@@ -54,6 +54,7 @@ public final class SignalTestClient implements AutoCloseable {
     public final TopicRecorder eventDeadLetters;
     public final TopicRecorder ticks;
     public final TopicRecorder events;
+    public final TopicRecorder signals;
 
     private SignalTestClient(String bootstrap) {
         Properties p = new Properties();
@@ -70,6 +71,7 @@ public final class SignalTestClient implements AutoCloseable {
         eventDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.POSITION_EVENTS));
         ticks = TopicRecorder.start(bootstrap, Topics.MARKET_TICKS);
         events = TopicRecorder.start(bootstrap, Topics.POSITION_EVENTS);
+        signals = TopicRecorder.start(bootstrap, Topics.SIGNALS);
     }
 
     /** The client of the test JVM's shared infrastructure ({@code @QuarkusTest} classes). */
@@ -183,6 +185,11 @@ public final class SignalTestClient implements AutoCloseable {
                 .toList();
     }
 
+    /** The announcements of new signals of a symbol on {@code signals}, in the order they were published. */
+    public List<ConsumerRecord<String, String>> announcementsOf(String symbol) {
+        return signals.matching(r -> symbol.equals(r.key()));
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -208,6 +215,7 @@ public final class SignalTestClient implements AutoCloseable {
     public void close() {
         producer.close();
         positionCommands.close();
+        signals.close();
         results.close();
         botDeadLetters.close();
         tickDeadLetters.close();

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import io.positrack.infra.telegram.SentMessage;
 import io.positrack.local.ChatView;
 import io.positrack.local.LocalSystem;
-import io.positrack.local.ServiceConfigs;
 
 /**
  * The scripted demo: a whole conversation through the Telegram stand-in against the running system, with
@@ -24,8 +23,9 @@ import io.positrack.local.ServiceConfigs;
  * <li>the market makes a BUY signal; {@code /getsignal} opens a position (the time to the first answer is measured);</li>
  * <li>a tick at the entry fills it; a tick past the take profit closes it: the closed notification, then
  * {@code /sessions} shows the session closed by TAKE_PROFIT;</li>
- * <li>the market zig-zags to a second signal; {@code /getsignal} opens it, {@code /status} shows it and
- * {@code /close} closes it.</li>
+ * <li>the market zig-zags to a second signal; the gateway pushes it to the chat with Open / Ignore buttons, the
+ * Open button opens it (gateway → signal-service → position-service), {@code /status} shows it and {@code /close}
+ * closes it.</li>
  * </ol>
  * Each step waits for what the person would see in the chat; a step that does not happen in time fails the demo.
  */
@@ -34,18 +34,20 @@ public final class DemoScenario {
     private static final Duration STEP = Duration.ofSeconds(45);
     private static final BigDecimal GOLD_LEVEL = new BigDecimal("2300");
     private static final Pattern POSITION_ID = Pattern.compile("#(\\d+)");
+    private static final String OPEN_BUTTON = "\u2705 Open";
 
     private final LocalSystem system;
     private final PrintStream out;
     private final ChatView chat;
     private final SignalServiceApi signals;
-    private final String symbol = ServiceConfigs.SYMBOL;
+    private final String symbol;
 
     public DemoScenario(LocalSystem system, PrintStream out) {
         this.system = system;
         this.out = out;
         this.chat = new ChatView(system.standIn().orElseThrow(() -> new IllegalStateException("the demo needs the stand-in")),
                 LocalSystem.CONSOLE_CHAT_ID, out);
+        this.symbol = system.options().venue().symbol();
         this.signals = new SignalServiceApi(system.signalService().baseUrl(), system.signalService().managementUrl(),
                 system.operatorKey().value());
     }
@@ -60,8 +62,11 @@ public final class DemoScenario {
     /** Plays the scenario; throws {@link Failed} at the first step that does not happen in time. */
     public void run() {
         out.println();
-        out.println("== Demo conversation (chat " + LocalSystem.CONSOLE_CHAT_ID + ", account " + system.options().account() + ")");
-        try (MarketScript market = new MarketScript(system.infra().kafka().bootstrapServers(), symbol, GOLD_LEVEL)) {
+        out.println("== Demo conversation (chat " + LocalSystem.CONSOLE_CHAT_ID + ", account " + system.options().account() + ", venue "
+                + system.options().venue().option() + ", " + symbol + ")");
+        Quotes quotes = system.binanceStandIn().<Quotes>map(BinanceStandInQuotes::new)
+                .orElseGet(() -> new KafkaQuotes(system.infra().kafka().bootstrapServers()));
+        try (MarketScript market = new MarketScript(quotes, symbol, GOLD_LEVEL)) {
             int mark = chat.say("/start");
             expect(mark, any(), "a welcome");
 
@@ -81,16 +86,24 @@ public final class DemoScenario {
             mark = chat.messages().size();
             market.tick(beyond(first, first.takeProfit()));
             note("price moves to " + market.lastPrice().toPlainString() + ", past the take profit");
-            expect(mark, containsAll("#" + positionId + " closed", "TAKE_PROFIT"), "the closed notification");
+            // A Binance fill pays the venue's commission: the closed notification then gives the net PnL and the fees.
+            String[] closed = system.options().venue().isBinance()
+                    ? new String[] { "#" + positionId + " closed", "TAKE_PROFIT", "net PnL", "fees" }
+                    : new String[] { "#" + positionId + " closed", "TAKE_PROFIT" };
+            expect(mark, containsAll(closed), "the closed notification");
             await(() -> signals.closedSessionReason(system.options().account(), positionId).filter("TAKE_PROFIT"::equals),
                     "signal-service's session of position #" + positionId + " closed");
             mark = chat.say("/sessions");
             expect(mark, containsAll("Signal sessions", "TAKE_PROFIT"), "the session closed by take profit");
 
+            mark = chat.messages().size();
             SignalServiceApi.SignalView second = awaitNextSignal(market, first.signalId());
             note("the market made a second signal: " + second);
-            mark = chat.say("/getsignal " + symbol);
-            SentMessage reopened = expect(mark, containsAll("New signal", symbol), "a second position");
+            // signal-service announces it on `signals`; the gateway pushes it to the subscribed chat with Open / Ignore.
+            SentMessage offer = expect(mark, containsAll("Signal offered", symbol, "Entry: " + second.entry().toPlainString()),
+                    "the pushed offer of the second signal");
+            mark = chat.press(offer, OPEN_BUTTON);
+            SentMessage reopened = expect(mark, containsAll("New signal", symbol), "a second position, opened by the button");
             long secondId = positionId(reopened);
             if (secondId == positionId) {
                 throw new Failed("the second /getsignal answered with the first position #" + positionId);
