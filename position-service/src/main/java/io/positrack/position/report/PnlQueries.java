@@ -23,7 +23,7 @@ public class PnlQueries {
 
     // Net of one position, as PositionSnapshot.netPnl has it (contracts NetPnl): gross less fees plus funding, a
     // missing part counting as zero. Commissions in other assets (other_fees) are left out, as there.
-    private static final String NET = "(realized_pnl - coalesce(fees, 0) + coalesce(funding, 0))";
+    static final String NET = "(realized_pnl - coalesce(fees, 0) + coalesce(funding, 0))";
     private static final String SUMS = """
             count(*)::int AS positions,
             (count(*) FILTER (WHERE %1$s > 0))::int AS wins,

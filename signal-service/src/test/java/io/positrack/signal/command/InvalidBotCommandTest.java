@@ -56,7 +56,7 @@ class InvalidBotCommandTest {
         CommandResult answer = answer(c.commandId());
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
         assertThat(answer.message()).isEqualTo("invalid BotCommand: symbol 'NOPEUSD' is not watched by the strategy (watched: "
-                + "XAUUSD, FWDUSD, ORDUSD, SIGUSD, TICKUSD, BADUSD, SESSUSD, EXPUSD, FEEDUSD, SIMUSD, FUTUSD)");
+                + "XAUUSD, FWDUSD, ORDUSD, SIGUSD, TICKUSD, ANNOUNCEUSD, BADUSD, SESSUSD, EXPUSD, FEEDUSD, SIMUSD, FUTUSD)");
         assertThat(answer.chatId()).isEqualTo(c.chatId());
         assertThat(SignalTestClient.header(deadLetter(c.commandId()), "dead-letter-reason")).isEqualTo(answer.message());
         assertThat(kafka.positionCommandRecord(c.commandId())).isEmpty();
