@@ -66,10 +66,10 @@ class BinanceUserTradesTest {
             JsonNode o = streamed.get(i).path("o");
             assertThat(t.path("id").asText()).as("the stream's t").isEqualTo(o.path("t").asText());
             assertThat(t.path("orderId").asText()).isEqualTo(orderId);
-            assertThat(t.path("qty").decimalValue()).isEqualByComparingTo(o.path("l").decimalValue()).isEqualByComparingTo("0.25");
-            assertThat(t.path("price").decimalValue()).isEqualByComparingTo("200");
+            assertThat(decimal(t, "qty")).isEqualByComparingTo(decimal(o, "l")).isEqualByComparingTo("0.25");
+            assertThat(decimal(t, "price")).isEqualByComparingTo("200");
             // 0.25 × 200 × 0.0004
-            assertThat(t.path("commission").decimalValue()).isEqualByComparingTo(o.path("n").decimalValue()).isEqualByComparingTo("0.02");
+            assertThat(decimal(t, "commission")).isEqualByComparingTo(decimal(o, "n")).isEqualByComparingTo("0.02");
             assertThat(t.path("commissionAsset").asText()).isEqualTo("USDT");
             assertThat(t.path("side").asText()).isEqualTo("BUY");
             assertThat(t.path("buyer").asBoolean()).isTrue();
@@ -118,6 +118,11 @@ class BinanceUserTradesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Binance sends decimals as strings. */
+    private static java.math.BigDecimal decimal(JsonNode n, String field) {
+        return new java.math.BigDecimal(n.path(field).asText());
+    }
 
     private List<JsonNode> streamedTrades(String clientOrderId) throws Exception {
         List<JsonNode> trades = new ArrayList<>();
