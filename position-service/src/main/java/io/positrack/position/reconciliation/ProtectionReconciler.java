@@ -21,7 +21,7 @@ import io.positrack.position.support.Clock;
 import io.positrack.position.venue.ExecutionVenue;
 import io.positrack.position.venue.OpenOrder;
 import io.positrack.position.venue.OrderRequest;
-import io.positrack.position.venue.OrderUpdateHandler;
+import io.positrack.position.venue.LookedUpOrders;
 import io.positrack.position.venue.UnconfirmedCancels;
 import io.positrack.position.venue.VenueAction;
 import io.positrack.position.venue.VenueDispatcher;
@@ -47,7 +47,7 @@ public class ProtectionReconciler {
     private final PositionRepository positions;
     private final TransitionWriter transitions;
     private final VenueDispatcher venues;
-    private final OrderUpdateHandler updates;
+    private final LookedUpOrders updates;
     private final UnconfirmedCancels cancels;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -55,7 +55,7 @@ public class ProtectionReconciler {
     private final Map<String, Set<String>> missingLastRound = new ConcurrentHashMap<>();
 
     public ProtectionReconciler(Pool pool, PositionRepository positions, TransitionWriter transitions, VenueDispatcher venues,
-            OrderUpdateHandler updates, UnconfirmedCancels cancels, Clock clock, MeterRegistry registry) {
+            LookedUpOrders updates, UnconfirmedCancels cancels, Clock clock, MeterRegistry registry) {
         this.pool = pool;
         this.positions = positions;
         this.transitions = transitions;

@@ -42,6 +42,23 @@ public interface ExecutionVenue {
     Uni<java.util.Optional<io.positrack.contracts.venue.OrderUpdate>> lookup(String account, String symbol, String clientOrderId);
 
     /**
+     * Whether {@link #trades} can list an order's trades. A venue whose every fill reaches its stream with its trade id
+     * and commission (the paper venue) needs no such list.
+     */
+    default boolean listsTrades() {
+        return false;
+    }
+
+    /**
+     * The trades of an order that {@link #lookup} found filled (in part or wholly), oldest first, each as the venue's
+     * stream would have reported it: what a lookup cannot say (trade ids, each trade's price and commission). Empty
+     * when the venue keeps no such list for the order; a failed query is a failure, never "no trades".
+     */
+    default Uni<java.util.List<VenueTrade>> trades(String account, String symbol, io.positrack.contracts.venue.OrderUpdate order) {
+        return Uni.createFrom().item(java.util.List.of());
+    }
+
+    /**
      * What the venue says the account holds, with the venue time that answer was true at. A failed or
      * partial query fails or says {@code complete = false}: unknown, never "flat".
      */

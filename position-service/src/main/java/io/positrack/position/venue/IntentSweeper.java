@@ -30,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * the sweeper asks the venue for each awaited order by its recorded client order id:
  * <ul>
  * <li>the venue knows it: its current state is applied through the same {@link OrderUpdateHandler} as a
- * streamed update (the inbox makes an update already applied a no-op);</li>
+ * streamed update (the inbox makes an update already applied a no-op), with the trades the stream did not bring
+ * ({@link LookedUpOrders});</li>
  * <li>the venue does not know it: it was never sent, and it is sent now with the same id.</li>
  * </ul>
  * A failed lookup is "unknown": nothing is sent, the next sweep asks again. Every replica may sweep; both
@@ -45,12 +46,14 @@ public class IntentSweeper {
     private final PositionRepository positions;
     private final VenueDispatcher venues;
     private final OrderUpdateHandler updates;
+    private final LookedUpOrders lookedUp;
     private final PositionConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
 
     public IntentSweeper(Pool pool, PositionRepository positions, VenueDispatcher venues, OrderUpdateHandler updates,
-            PositionConfig config, MeterRegistry registry, Clock clock) {
+            LookedUpOrders lookedUp, PositionConfig config, MeterRegistry registry, Clock clock) {
+        this.lookedUp = lookedUp;
         this.clock = clock;
         this.pool = pool;
         this.positions = positions;
@@ -108,7 +111,7 @@ public class IntentSweeper {
                     if (found.isPresent()) {
                         count("looked_up");
                         OrderUpdate state = found.get();
-                        Uni<Void> applied = updates.apply(state, order.clientOrderId());
+                        Uni<Void> applied = lookedUp.apply(state, order.clientOrderId());
                         return state.status().isFinal() ? applied : applied.call(() -> venues.dispatch(awaited.ifWorking()));
                     }
                     if (!awaited.sendIfUnknown()) {

@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Looks up, once a venue's order stream is back after a gap, every order the gap could have touched, and applies
  * the states found through the same {@link OrderUpdateHandler} as a streamed update (as the {@link IntentSweeper}
- * does for a stuck intent; the inbox makes a state already applied a no-op). Without it a stop loss filled during the
+ * does for a stuck intent; the inbox makes a state already applied a no-op), trade by trade with their commissions where
+ * the venue lists the trades ({@link LookedUpOrders}). Without it a stop loss filled during the
  * gap would only be found by reconciliation, as a {@code RECONCILED} close without exit price or PnL.
  *
  * <p>Nothing is sent: an order the venue does not know is left to the sweeper (awaited orders) and to protective-order
@@ -37,12 +38,12 @@ public class StreamGapLookups {
     private final Pool pool;
     private final PositionRepository positions;
     private final VenueDispatcher venues;
-    private final OrderUpdateHandler updates;
+    private final LookedUpOrders updates;
     private final MeterRegistry registry;
     /** Per venue and account: absent when idle, false while a round runs, true when another gap came meanwhile. */
     private final Map<String, Boolean> rounds = new java.util.HashMap<>();
 
-    public StreamGapLookups(Pool pool, PositionRepository positions, VenueDispatcher venues, OrderUpdateHandler updates,
+    public StreamGapLookups(Pool pool, PositionRepository positions, VenueDispatcher venues, LookedUpOrders updates,
             MeterRegistry registry) {
         this.pool = pool;
         this.positions = positions;

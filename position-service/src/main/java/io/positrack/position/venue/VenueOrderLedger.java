@@ -66,6 +66,25 @@ public class VenueOrderLedger {
                 .map(rows -> PositionRows.strip(rows.iterator().next().getBigDecimal("filled")));
     }
 
+    /**
+     * The trades of this order the ledger holds (trade id → that trade's own quantity, null when the update did not
+     * say), replayed ones left out: what {@link MissedTrades} compares a looked-up order with.
+     */
+    public Uni<java.util.Map<String, BigDecimal>> trades(SqlClient client, String venue, String clientOrderId) {
+        return client.preparedQuery("""
+                SELECT trade_id, last_filled_quantity FROM venue_order_updates
+                 WHERE venue = $1 AND client_order_id = $2 AND trade_id IS NOT NULL AND outcome IS DISTINCT FROM 'duplicate_trade'""")
+                .execute(Tuple.of(venue, clientOrderId))
+                .map(rows -> {
+                    java.util.Map<String, BigDecimal> trades = new java.util.HashMap<>();
+                    rows.forEach(row -> {
+                        BigDecimal quantity = row.getBigDecimal("last_filled_quantity");
+                        trades.put(row.getString("trade_id"), quantity == null ? null : PositionRows.strip(quantity));
+                    });
+                    return trades;
+                });
+    }
+
     /** What the update led to: {@code applied}, or why it changed nothing. */
     public Uni<Void> outcome(SqlClient tx, long seq, String outcome) {
         return tx.preparedQuery("UPDATE venue_order_updates SET outcome = $2 WHERE seq = $1").execute(Tuple.of(seq, outcome))

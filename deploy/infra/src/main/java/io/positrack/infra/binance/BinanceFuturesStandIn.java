@@ -42,7 +42,8 @@ import io.vertx.core.http.HttpServerRequest;
  * /fapi/v1/order} (MARKET orders; conditional types are refused with -4120 as Binance does since the Algo
  * Service migration) and {@code GET /fapi/v1/openOrders}; {@code POST/GET/DELETE /fapi/v1/algoOrder} and
  * {@code GET /fapi/v1/openAlgoOrders} (STOP_MARKET, TAKE_PROFIT_MARKET); both open-order lists with or without a
- * symbol (weight 1 or 40, as documented); {@code GET /fapi/v3/positionRisk}. SIGNED endpoints verify
+ * symbol (weight 1 or 40, as documented); {@code GET /fapi/v3/positionRisk}; {@code GET /fapi/v1/userTrades} (each fill
+ * with the trade id and commission its {@code ORDER_TRADE_UPDATE} carries). SIGNED endpoints verify
  * {@code X-MBX-APIKEY}, the HMAC SHA256 {@code signature} and {@code timestamp}/{@code recvWindow}; answers carry
  * {@code X-MBX-USED-WEIGHT-1M}.</li>
  * <li>Market streams ({@link MarketStreams}): {@code /stream?streams=<symbol>@bookTicker/...}, combined stream frames.</li>
@@ -61,6 +62,9 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNKNOWN_STATUS = "Unknown error, please check your request or try again later.";
     private static final long FILL_DELAY_MS = 5;
+    /** Request weight of Account Trade List ({@code GET /fapi/v1/userTrades}), as documented. */
+    private static final int USER_TRADES_WEIGHT = 5;
+    private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
 
     private final String apiKey;
     private final String secretKey;
@@ -265,6 +269,29 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * While on, every user-data-stream event is held back: connections stay open and hear nothing, as over a stream
+     * that lags. Off again, the held events are sent in their order to the connections open then, so that what the
+     * service has meanwhile learned over REST (a lookup, the trade list) arrives on the stream as well, later.
+     */
+    public void holdStreamEvents(boolean hold) {
+        streams.hold(hold);
+    }
+
+    /** Stream events held back by {@link #holdStreamEvents} and not sent yet. */
+    public int heldStreamEvents() {
+        return streams.heldEvents();
+    }
+
+    /** Every trade so far (the fills of regular orders), oldest first, with the ids the stream's {@code t} carries. */
+    public List<Trade> trades(String symbol) {
+        synchronized (book) {
+            return book.trades().stream().filter(t -> t.symbol().equals(symbol))
+                    .map(t -> new Trade(Long.toString(t.id()), Long.toString(t.orderId()), t.side(), t.qty(), t.price(), t.commission(), t.time()))
+                    .toList();
+        }
+    }
+
     public int listenKeysIssued() {
         return streams.keysIssued();
     }
@@ -328,6 +355,10 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
         } catch (Exception e) {
             LOG.debugf("Binance stand-in stop: %s", e.toString());
         }
+    }
+
+    /** A trade as the stand-in holds it: its id (the stream's {@code t}), its order, side, quantity, price, commission in USDT. */
+    public record Trade(String id, String orderId, String side, BigDecimal quantity, BigDecimal price, BigDecimal commission, long time) {
     }
 
     /** A position as the stand-in holds it. */
@@ -440,6 +471,7 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             case "GET /fapi/v1/openAlgoOrders" -> weighted(params.containsKey("symbol") ? 1 : 40, openAlgoOrders(params));
             case "GET /fapi/v3/positionRisk" -> weighted(5, positionRisk(params));
             case "GET /fapi/v1/income" -> weighted(30, income(params));
+            case "GET /fapi/v1/userTrades" -> weighted(USER_TRADES_WEIGHT, userTrades(params));
             default -> Answer.error(404, -1020, "This operation is not supported.");
         };
     }
@@ -735,6 +767,48 @@ public final class BinanceFuturesStandIn implements AutoCloseable {
             n.put("time", System.currentTimeMillis());
             return Answer.ok(n);
         }
+    }
+
+    /**
+     * Account Trade List ({@code GET /fapi/v1/userTrades}): the symbol's trades (symbol required), of one order with
+     * {@code orderId}, from {@code fromId} on, or within [{@code startTime}, {@code endTime}] (at most 7 days apart; the
+     * last 7 days without either), oldest first, at most {@code limit} (500 by default, 1000 at most): without
+     * {@code fromId} the most recent ones.
+     */
+    private Answer userTrades(Map<String, String> p) {
+        Optional<Answer> missing = require(p, "symbol");
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        long now = System.currentTimeMillis();
+        Long orderId = p.containsKey("orderId") ? Long.valueOf(p.get("orderId")) : null;
+        Long fromId = p.containsKey("fromId") ? Long.valueOf(p.get("fromId")) : null;
+        Long start = p.containsKey("startTime") ? Long.valueOf(p.get("startTime")) : null;
+        Long end = p.containsKey("endTime") ? Long.valueOf(p.get("endTime")) : null;
+        if (start != null && end != null && end - start > SEVEN_DAYS_MS) {
+            return Answer.error(400, -1127, "Lookup interval is too big.");
+        }
+        if (start == null && end == null && fromId == null) {
+            start = now - SEVEN_DAYS_MS;
+        } else if (start == null && end != null) {
+            start = end - SEVEN_DAYS_MS;
+        } else if (start != null && end == null) {
+            end = start + SEVEN_DAYS_MS;
+        }
+        int limit = Math.min(1000, Math.max(1, Integer.parseInt(p.getOrDefault("limit", "500"))));
+        final Long from = start;
+        final Long to = end;
+        ArrayNode list = JSON.createArrayNode();
+        synchronized (book) {
+            List<Book.Trade> matching = book.trades().stream()
+                    .filter(t -> t.symbol().equals(p.get("symbol")) && (orderId == null || t.orderId() == orderId)
+                            && (fromId == null || t.id() >= fromId) && (from == null || t.time() >= from) && (to == null || t.time() <= to))
+                    .toList();
+            List<Book.Trade> page = fromId != null ? matching.subList(0, Math.min(limit, matching.size()))
+                    : matching.subList(Math.max(0, matching.size() - limit), matching.size());
+            page.forEach(t -> list.add(book.tradeJson(t)));
+        }
+        return Answer.ok(list);
     }
 
     /** Get Income History: the funding payments booked so far ({@link #fundingPayment}). */

@@ -72,6 +72,14 @@ final class Book {
         }
     }
 
+    /**
+     * One trade (a fill of a regular order), as Account Trade List ({@code GET /fapi/v1/userTrades}) lists it; its id is
+     * the {@code t} of the fill's {@code ORDER_TRADE_UPDATE}, and its commission that event's {@code n}.
+     */
+    record Trade(long id, long orderId, String symbol, String side, BigDecimal qty, BigDecimal price, BigDecimal commission,
+            BigDecimal realizedPnl, long time) {
+    }
+
     /** A symbol's position: signed amount, entry price, and the transaction time of its last change. */
     record Holding(BigDecimal amount, BigDecimal entryPrice, long updateTime) {
     }
@@ -89,6 +97,7 @@ final class Book {
     /** Each symbol's changes in time order (kept per symbol: position queries read them for every symbol, twice a second in long runs). */
     private final Map<String, List<Change>> history = new LinkedHashMap<>();
     private final Map<String, BigDecimal> markPrices = new LinkedHashMap<>();
+    private final List<Trade> trades = new ArrayList<>();
     private long nextOrderId = 8_886_774;
     private long nextAlgoId = 2_148_719;
     private long nextTradeId = 1;
@@ -125,6 +134,11 @@ final class Book {
         return List.copyOf(allOrders);
     }
 
+    /** Every trade so far, oldest first (trade ids increase). */
+    List<Trade> trades() {
+        return List.copyOf(trades);
+    }
+
     /** Every conditional order ever placed, in placement order. */
     List<AlgoOrder> algoOrders() {
         return List.copyOf(allAlgoOrders);
@@ -148,7 +162,7 @@ final class Book {
         o.updateTime = o.time;
         orders.put(clientOrderId, o);
         allOrders.add(o);
-        events.add(orderTradeUpdate(o, "NEW", null, null, 0, o.time));
+        events.add(orderTradeUpdate(o, "NEW", null, o.time));
         return o;
     }
 
@@ -169,21 +183,26 @@ final class Book {
         if (qty.signum() <= 0) {
             o.status = "EXPIRED";
             o.updateTime = at;
-            events.add(orderTradeUpdate(o, "EXPIRED", null, null, 0, at));
+            events.add(orderTradeUpdate(o, "EXPIRED", null, at));
             return;
         }
         o.executedQty = o.executedQty.add(qty);
         o.cumQuote = o.cumQuote.add(qty.multiply(price));
         o.status = o.executedQty.compareTo(o.origQty) >= 0 ? "FILLED" : "PARTIALLY_FILLED";
         o.updateTime = at;
+        BigDecimal realized = realized(holding(o.symbol), o.side, qty, price);
         Holding after = move(o.symbol, o.side, qty, price, at);
-        events.add(orderTradeUpdate(o, "TRADE", qty, price, nextTradeId++, at));
+        // This trade's own commission, in USDT (as for an account that does not pay fees in BNB).
+        Trade trade = new Trade(nextTradeId++, o.orderId, o.symbol, o.side, qty, price,
+                qty.multiply(price).multiply(commissionRate).setScale(8, RoundingMode.HALF_UP), realized, at);
+        trades.add(trade);
+        events.add(orderTradeUpdate(o, "TRADE", trade, at));
         events.add(accountUpdate(o.symbol, after, at));
         if (o.status.equals("PARTIALLY_FILLED") && o.reduceOnly && after.amount().signum() == 0) {
             // The position is gone: the rest of a reduce-only order can never fill.
             o.status = "EXPIRED";
             o.updateTime = now();
-            events.add(orderTradeUpdate(o, "EXPIRED", null, null, 0, o.updateTime));
+            events.add(orderTradeUpdate(o, "EXPIRED", null, o.updateTime));
         }
     }
 
@@ -194,7 +213,7 @@ final class Book {
         }
         o.status = "CANCELED";
         o.updateTime = now();
-        events.add(orderTradeUpdate(o, "CANCELED", null, null, 0, o.updateTime));
+        events.add(orderTradeUpdate(o, "CANCELED", null, o.updateTime));
         return Optional.of(o);
     }
 
@@ -331,6 +350,17 @@ final class Book {
         record(symbol, new Holding(amount, amount.signum() == 0 ? BigDecimal.ZERO : entryPrice, at), at);
     }
 
+    /** The profit a fill realizes: the part of it that reduces the position, at its price against the entry price. */
+    private static BigDecimal realized(Holding before, String side, BigDecimal qty, BigDecimal price) {
+        BigDecimal signed = side.equals("BUY") ? qty : qty.negate();
+        if (before.amount().signum() == 0 || before.amount().signum() == signed.signum()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal closed = qty.min(before.amount().abs());
+        BigDecimal perUnit = price.subtract(before.entryPrice());
+        return (before.amount().signum() > 0 ? perUnit : perUnit.negate()).multiply(closed).setScale(8, RoundingMode.HALF_EVEN);
+    }
+
     private Holding move(String symbol, String side, BigDecimal qty, BigDecimal price, long at) {
         Holding before = holding(symbol);
         BigDecimal signed = side.equals("BUY") ? qty : qty.negate();
@@ -420,6 +450,27 @@ final class Book {
         return n;
     }
 
+    /** One element of Account Trade List ({@code GET /fapi/v1/userTrades}), with the documented fields. */
+    ObjectNode tradeJson(Trade t) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("buyer", t.side().equals("BUY"));
+        n.put("commission", t.commission().toPlainString());
+        n.put("commissionAsset", "USDT");
+        n.put("id", t.id());
+        // Only market orders fill here, and a market order takes.
+        n.put("maker", false);
+        n.put("orderId", t.orderId());
+        n.put("price", t.price().toPlainString());
+        n.put("qty", t.qty().toPlainString());
+        n.put("quoteQty", t.qty().multiply(t.price()).stripTrailingZeros().toPlainString());
+        n.put("realizedPnl", t.realizedPnl().toPlainString());
+        n.put("side", t.side());
+        n.put("positionSide", "BOTH");
+        n.put("symbol", t.symbol());
+        n.put("time", t.time());
+        return n;
+    }
+
     /** One element of Position Information V3 (one-way mode). */
     ObjectNode positionRiskJson(String symbol, Holding h) {
         BigDecimal mark = markPrices.getOrDefault(symbol, h.entryPrice());
@@ -447,7 +498,7 @@ final class Book {
         return n;
     }
 
-    private ObjectNode orderTradeUpdate(Order o, String executionType, BigDecimal lastQty, BigDecimal lastPrice, long tradeId, long at) {
+    private ObjectNode orderTradeUpdate(Order o, String executionType, Trade trade, long at) {
         ObjectNode e = JSON.createObjectNode();
         e.put("e", "ORDER_TRADE_UPDATE");
         e.put("E", at + 1);
@@ -465,16 +516,15 @@ final class Book {
         n.put("x", executionType);
         n.put("X", o.status);
         n.put("i", o.orderId);
-        n.put("l", lastQty == null ? "0" : lastQty.toPlainString());
+        n.put("l", trade == null ? "0" : trade.qty().toPlainString());
         n.put("z", o.executedQty.toPlainString());
-        n.put("L", lastPrice == null ? "0" : lastPrice.toPlainString());
-        if (lastQty != null && lastPrice != null) {
-            // This trade's own commission, in USDT (as for an account that does not pay fees in BNB).
+        n.put("L", trade == null ? "0" : trade.price().toPlainString());
+        if (trade != null) {
             n.put("N", "USDT");
-            n.put("n", lastQty.multiply(lastPrice).multiply(commissionRate).setScale(8, RoundingMode.HALF_UP).toPlainString());
+            n.put("n", trade.commission().toPlainString());
         }
         n.put("T", at);
-        n.put("t", tradeId);
+        n.put("t", trade == null ? 0 : trade.id());
         n.put("b", "0");
         n.put("a", "0");
         n.put("m", false);
@@ -483,7 +533,7 @@ final class Book {
         n.put("ot", o.type);
         n.put("ps", "BOTH");
         n.put("cp", false);
-        n.put("rp", "0");
+        n.put("rp", trade == null ? "0" : trade.realizedPnl().toPlainString());
         n.put("pP", false);
         n.put("si", 0);
         n.put("ss", 0);

@@ -40,6 +40,9 @@ final class UserStreams {
     private final AtomicInteger duplicated = new AtomicInteger();
 
     private volatile boolean refuseConnections;
+    /** Events held back while {@link #hold} is on, in the order they would have been sent. */
+    private final List<String> held = new ArrayList<>();
+    private boolean holding;
 
     UserStreams(Vertx vertx, StandInFaults faults, Duration validity) {
         this.vertx = vertx;
@@ -117,6 +120,10 @@ final class UserStreams {
 
     private void deliver(String text) {
         synchronized (this) {
+            if (holding) {
+                held.add(text);
+                return;
+            }
             expireOverdue();
             sent.add(text);
             sockets.forEach((socket, key) -> {
@@ -137,6 +144,23 @@ final class UserStreams {
     /** Every connection is closed (keys stay valid): the client must reconnect. */
     void dropConnections() {
         sockets.keySet().forEach(ServerWebSocket::close);
+    }
+
+    /**
+     * On: every event is held back (connections stay open and hear nothing). Off: the held events are sent, in order,
+     * to the connections open then: a stream that is late, not lost.
+     */
+    synchronized void hold(boolean on) {
+        holding = on;
+        if (!on) {
+            List<String> release = new ArrayList<>(held);
+            held.clear();
+            release.forEach(this::deliver);
+        }
+    }
+
+    synchronized int heldEvents() {
+        return held.size();
     }
 
     void refuseConnections(boolean refuse) {

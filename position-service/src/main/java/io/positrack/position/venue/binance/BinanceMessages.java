@@ -163,6 +163,39 @@ public final class BinanceMessages {
                 status == OrderStatus.FILLED ? average : null, null, "lookup", updated, updated, null, null);
     }
 
+    /**
+     * Account Trade List ({@code GET /fapi/v1/userTrades}) → the trades of order {@code orderId}, oldest first (by
+     * {@code time}, then {@code id}). Each must name its {@code id}, {@code qty} and {@code price}: a trade read in part
+     * would be booked wrong. Its {@code commission} is taken as a cost whatever its sign: the page's example shows it
+     * negative where {@code ORDER_TRADE_UPDATE}'s {@code n} is positive, and Positrack's orders are market orders, which
+     * always take (a rebate, a negative cost, is paid only to makers). A zero or absent commission is none.
+     */
+    public static List<io.positrack.position.venue.VenueTrade> userTrades(JsonNode list, String orderId) {
+        List<io.positrack.position.venue.VenueTrade> trades = new ArrayList<>();
+        for (JsonNode t : array(list, "account trade list")) {
+            if (!orderId.equals(t.path("orderId").asText())) {
+                continue;
+            }
+            BigDecimal commission = decimal(t, "commission");
+            boolean charged = commission != null && commission.signum() != 0;
+            trades.add(new io.positrack.position.venue.VenueTrade(required(t, "id"), orderId, requiredDecimal(t, "qty"),
+                    requiredDecimal(t, "price"), charged ? commission.abs() : null, charged ? t.path("commissionAsset").asText(null) : null,
+                    millis(t, "time")));
+        }
+        trades.sort(java.util.Comparator.comparing((io.positrack.position.venue.VenueTrade t) -> t.time() == null ? Instant.EPOCH : t.time())
+                .thenComparing(t -> t.tradeId(), BinanceMessages::compareIds));
+        return trades;
+    }
+
+    /** Trade ids are numbers that increase: compared as numbers (as text when one is not). */
+    private static int compareIds(String a, String b) {
+        try {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
     /** Position Information V3 → one complete report per one-way position, as of its {@code updateTime}. */
     public static List<VenuePositionReport> positionRisk(JsonNode list, String account, String venue) {
         List<VenuePositionReport> reports = new ArrayList<>();

@@ -44,6 +44,11 @@ public class BinanceVenue implements ExecutionVenue {
     /** Request weight of the open-order queries without a symbol (both "Current All ... Open Orders" pages). */
     static final int ALL_SYMBOLS_WEIGHT = 40;
 
+    /** Request weight of {@code GET /fapi/v1/userTrades} (the "Account Trade List" page). */
+    static final int USER_TRADES_WEIGHT = 5;
+    /** The most trades one Account Trade List answer holds; an order of Positrack's fills in far fewer. */
+    static final int USER_TRADES_LIMIT = 1000;
+
     /** Request weight of {@code GET /fapi/v1/exchangeInfo} (the "Exchange Information" page). */
     static final int EXCHANGE_INFO_WEIGHT = 1;
 
@@ -147,6 +152,39 @@ public class BinanceVenue implements ExecutionVenue {
         return http.signed(HttpMethod.GET, "/fapi/v1/order", List.of(Map.entry("symbol", symbol), Map.entry("origClientOrderId", clientOrderId)), 1)
                 .map(r -> r.hasCode(-2013) ? Optional.<OrderUpdate>empty()
                         : Optional.of(BinanceMessages.order(answer(r, "order " + clientOrderId), account, NAME)));
+    }
+
+    @Override
+    public boolean listsTrades() {
+        return true;
+    }
+
+    /**
+     * Account Trade List ({@code GET /fapi/v1/userTrades?symbol=&orderId=}, weight 5, a query the rate-limit guard holds
+     * back like any other): the trades of a regular order, with the ids, prices and commissions its
+     * {@code ORDER_TRADE_UPDATE}s carried. Empty for a stop loss or take profit (their fills are the triggered order's,
+     * whose id the lookup does not carry) and for an order without Binance's id. Without a time window Binance lists
+     * the last 7 days, which is where an order that a lookup has just found filled trades.
+     */
+    @Override
+    public Uni<List<io.positrack.position.venue.VenueTrade>> trades(String account, String symbol, OrderUpdate order) {
+        if (!config.account().equals(account)) {
+            return Uni.createFrom().failure(new BinanceException("binance-usdm knows only account " + config.account()));
+        }
+        if (order.clientOrderId() == null || conditional(order.clientOrderId()) || order.venueOrderId() == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        String orderId = order.venueOrderId();
+        return http.signed(HttpMethod.GET, "/fapi/v1/userTrades", List.of(Map.entry("symbol", symbol), Map.entry("orderId", orderId),
+                Map.entry("limit", Integer.toString(USER_TRADES_LIMIT))), USER_TRADES_WEIGHT)
+                .map(r -> {
+                    JsonNode json = answer(r, "trades of order " + orderId);
+                    try {
+                        return BinanceMessages.userTrades(json, orderId);
+                    } catch (RuntimeException e) {
+                        throw new BinanceException(r, "trades of order " + orderId + " not readable (" + e.getMessage() + ")");
+                    }
+                });
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Fees and funding through the Binance adapter against the stand-in: each fill's commission comes in its
  * {@code ORDER_TRADE_UPDATE} ({@code n}, {@code N}), the funding payment as an {@code ACCOUNT_UPDATE} with reason
- * {@code FUNDING_FEE} that names no position (a crossed one), attributed through Get Income History.
+ * {@code FUNDING_FEE} that names no position (a crossed one), attributed through Get Income History. A fill the stream
+ * did not bring (a gap, a lagging stream) is learned by a lookup, and its trades' commissions from Account Trade List.
  */
 @QuarkusTest
 @TestProfile(BinanceProfile.class)
@@ -48,6 +50,88 @@ class BinanceFeesAndFundingTest {
     @BeforeEach
     void streamIsConnected() {
         await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() >= 1);
+    }
+
+    @AfterEach
+    void faultsOff() {
+        standIn.faults().reset();
+        standIn.holdStreamEvents(false);
+        standIn.streamsDown(false);
+    }
+
+    @Test
+    void fillsLearnedByLookupsAfterStreamGapsAreChargedTradeByTradeFromTheTradeList() {
+        String symbol = "GAPFEEUSDT";
+        standIn.setCommissionRate("0.0004");
+        standIn.setMarkPrice(symbol, "200");
+        standIn.faults().fillsPerOrder(2);
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        long id = answer(new PositionCommand.OpenPosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, Side.BUY,
+                new BigDecimal("0.5"), null, null, null, null, 42L, Instant.now())).position().id();
+        // The entry fills on the venue in two trades that no stream connection hears.
+        await().atMost(PATIENCE).until(() -> standIn.position(symbol).amount().compareTo(new BigDecimal("0.5")) == 0);
+        assertThat(standIn.trades(symbol)).hasSize(2);
+        standIn.streamsDown(false);
+
+        // Found by a lookup (the gap's, or the sweeper's), charged per trade: 2 × 0.25 × 200 × 0.0004 = 0.04.
+        await().atMost(PATIENCE).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE' AND fees = 0.04", id) == 1);
+
+        // The exit fills during a second gap.
+        standIn.faults().fillsPerOrder(1);
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        standIn.setMarkPrice(symbol, "210");
+        answer(new PositionCommand.ClosePosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, null, null, 42L,
+                Instant.now()));
+        await().atMost(PATIENCE).until(() -> standIn.position(symbol).amount().signum() == 0);
+        standIn.streamsDown(false);
+        await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED'", id) == 1);
+
+        // Gross (210 − 200) × 0.5 = 5; fees 0.04 + 0.5 × 210 × 0.0004 = 0.04 + 0.042.
+        BigDecimal net = new BigDecimal("5").subtract(new BigDecimal("0.04").add(new BigDecimal("0.042")));
+        assertThat(net).isEqualByComparingTo("4.918");
+        given().auth().oauth2(TestKeys.VIEWER.value()).get("/positions/" + id).then().statusCode(200)
+                .body("grossPnl", equalTo("5")).body("fees", equalTo("0.082")).body("netPnl", equalTo("4.918"));
+        assertThat(Database.count("SELECT count(*) FROM venue_order_updates WHERE symbol = ? AND commission_asset = 'USDT'"
+                + " AND outcome = 'applied'", symbol)).as("the three trades, each once, with the stream's trade ids").isEqualTo(3);
+        for (BinanceFuturesStandIn.Trade t : standIn.trades(symbol)) {
+            assertThat(Database.count("SELECT count(*) FROM venue_order_updates WHERE symbol = ? AND trade_id = ? AND commission = ?"
+                    + " AND outcome = 'applied'", symbol, t.id(), t.commission())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTradeChargedFromTheTradeListIsNotChargedAgainWhenTheStreamDeliversItLate() {
+        String symbol = "LATEFEEUSDT";
+        standIn.setCommissionRate("0.0004");
+        standIn.setMarkPrice(symbol, "300");
+        standIn.holdStreamEvents(true);
+        long id = answer(new PositionCommand.OpenPosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, Side.BUY,
+                BigDecimal.ONE, null, null, null, null, 42L, Instant.now())).position().id();
+        await().atMost(PATIENCE).until(() -> standIn.position(symbol).amount().compareTo(BigDecimal.ONE) == 0);
+        // The connection lags (its events held back); a reconnect makes the service look its orders up meanwhile.
+        standIn.dropStreamConnections();
+
+        // 1 × 300 × 0.0004 = 0.12, booked from the trade list while the stream's own copy is still held back.
+        await().atMost(PATIENCE).until(() -> Database.count(
+                "SELECT count(*) FROM positions WHERE id = ? AND status = 'ACTIVE' AND fees = 0.12", id) == 1);
+        assertThat(standIn.heldStreamEvents()).as("the stream has not told yet").isPositive();
+        standIn.holdStreamEvents(false);
+
+        // The exit comes through the stream after the late copy, on the same partition: once it is applied, so was the copy.
+        standIn.setMarkPrice(symbol, "310");
+        answer(new PositionCommand.ClosePosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, null, null, 42L,
+                Instant.now()));
+        await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND status = 'CLOSED'", id) == 1);
+
+        // Gross (310 − 300) × 1 = 10; fees 0.12 + 1 × 310 × 0.0004 = 0.244, the entry's trade once.
+        given().auth().oauth2(TestKeys.VIEWER.value()).get("/positions/" + id).then().statusCode(200)
+                .body("grossPnl", equalTo("10")).body("fees", equalTo("0.244")).body("netPnl", equalTo("9.756"));
+        String entryTrade = standIn.trades(symbol).get(0).id();
+        assertThat(Database.count("SELECT count(*) FROM venue_order_updates WHERE symbol = ? AND trade_id = ? AND commission IS NOT NULL"
+                + " AND outcome IS DISTINCT FROM 'duplicate_trade'", symbol, entryTrade)).isEqualTo(1);
     }
 
     @Test

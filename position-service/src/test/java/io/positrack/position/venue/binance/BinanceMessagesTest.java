@@ -105,6 +105,34 @@ class BinanceMessagesTest {
     }
 
     @Test
+    void theAccountTradeListGivesTheOrdersTradesOldestFirstEachWithItsCommissionAsACost() throws Exception {
+        var trades = BinanceMessages.userTrades(fixture("user-trades.json"), "25851813");
+
+        assertThat(trades).extracting(io.positrack.position.venue.VenueTrade::tradeId).as("of that order, oldest first")
+                .containsExactly("698758", "698759");
+        var documented = trades.get(1);
+        assertThat(documented.venueOrderId()).isEqualTo("25851813");
+        assertThat(documented.quantity()).isEqualByComparingTo("0.002");
+        assertThat(documented.price()).isEqualByComparingTo("7819.01");
+        assertThat(documented.commission()).as("the page's negative commission is a taker's cost").isEqualByComparingTo("0.0781901");
+        assertThat(documented.commissionAsset()).isEqualTo("USDT");
+        assertThat(documented.time()).isEqualTo(Instant.ofEpochMilli(1569514978020L));
+        assertThat(trades.get(0).commission()).isEqualByComparingTo("0.0031276");
+        assertThat(BinanceMessages.userTrades(fixture("user-trades.json"), "25851814")).singleElement()
+                .satisfies(t -> assertThat(t.commission()).as("0 is none").isNull());
+    }
+
+    @Test
+    void anAccountTradeListReadInPartIsRefusedNotShortened() throws Exception {
+        ArrayNode list = (ArrayNode) fixture("user-trades.json");
+        ((ObjectNode) list.get(0)).remove("qty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinanceMessages.userTrades(list, "25851813"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qty");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BinanceMessages.userTrades(JSON.readTree("{\"code\":-1}"), "1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void expiredInMatchIsExpired() throws Exception {
         ObjectNode event = (ObjectNode) fixture("order-trade-update.json");
         ((ObjectNode) event.get("o")).put("x", "EXPIRED").put("X", "EXPIRED_IN_MATCH");
