@@ -63,12 +63,8 @@ public final class ServiceConfigs {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("positrack.position.paper.enabled", "false");
-        config.put("positrack.binance.enabled", "true");
-        config.put("positrack.binance.account", account);
-        config.put("positrack.binance.rest-base-url", binance.restBaseUrl());
-        config.put("positrack.binance.websocket-base-url", binance.websocketBaseUrl());
-        config.put("positrack.binance.api-key", binance.apiKey());
-        config.put("positrack.binance.secret-key", binance.secretKey());
+        config.putAll(io.positrack.infra.binance.BinanceVenueConfig.of(binance.restBaseUrl(), binance.websocketBaseUrl(), binance.apiKey(),
+                binance.secretKey(), account));
         return config;
     }
 

@@ -39,12 +39,8 @@ class MarketTickTest {
 
     @Test
     void aCraftedSeriesProducesItsSignalOnceEvenWhenReplayed() throws Exception {
-        List<MarketTick> published = new ArrayList<>();
-        TickScript market = new TickScript("TICKUSD", tick -> {
-            published.add(tick);
-            kafka.tick(tick);
-        });
-        Signal expected = market.firstSignal();
+        PlayedSeries series = playSeries("TICKUSD");
+        Signal expected = series.expected();
 
         await().atMost(PATIENCE).until(() -> api.latestSignalId("TICKUSD").equals(Optional.of(expected.signalId())));
         api.request().get("/signals/TICKUSD").then().statusCode(200)
@@ -57,12 +53,7 @@ class MarketTickTest {
         api.request().get("/signals").then().statusCode(200).body("find { it.symbol == 'TICKUSD' }.signalId", equalTo(expected.signalId()));
 
         // The same ticks again (a producer that retried the whole series): late for the bars, no second signal.
-        int seriesTicks = published.size();
-        List.copyOf(published).forEach(kafka::tick);
-        market.tick("100");
-        market.tick("100");
-        // 17 bars of the V, the bar of its closing tick, and the first 100: the replayed copies added none.
-        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'TICKUSD'") == seriesTicks + 1);
+        replayAndAwaitTheNextBar(series);
         assertThat(count("SELECT count(*) FROM signals WHERE symbol = 'TICKUSD'")).isEqualTo(1);
         api.request().get(api.management("/q/metrics")).then()
                 .body(containsString("positrack_signal_signals_generated_total{side=\"BUY\",symbol=\"TICKUSD\"} 1.0"))
@@ -71,12 +62,8 @@ class MarketTickTest {
 
     @Test
     void aNewSignalIsAnnouncedOnceOnTheSignalsTopicKeyedBySymbolAsACloudEvent() throws Exception {
-        List<MarketTick> published = new ArrayList<>();
-        TickScript market = new TickScript("ANNOUNCEUSD", tick -> {
-            published.add(tick);
-            kafka.tick(tick);
-        });
-        Signal expected = market.firstSignal();
+        PlayedSeries series = playSeries("ANNOUNCEUSD");
+        Signal expected = series.expected();
 
         await().atMost(PATIENCE).until(() -> kafka.announcementsOf("ANNOUNCEUSD").size() == 1);
         var record = kafka.announcementsOf("ANNOUNCEUSD").get(0);
@@ -92,12 +79,33 @@ class MarketTickTest {
         assertThat(SignalTestClient.header(record, "ce_subject")).isEqualTo("ANNOUNCEUSD");
 
         // The series replayed and more bars: the stored signal is not new, so it is not announced again.
-        List.copyOf(published).forEach(kafka::tick);
-        int seriesTicks = published.size();
-        market.tick("100");
-        market.tick("100");
-        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = 'ANNOUNCEUSD'") == seriesTicks + 1);
+        replayAndAwaitTheNextBar(series);
         assertThat(kafka.announcementsOf("ANNOUNCEUSD")).hasSize(1);
+    }
+
+    /** The crafted V of {@link TickScript}, published on {@code market-ticks}, and the signal it must make. */
+    private record PlayedSeries(String symbol, TickScript market, List<MarketTick> published, Signal expected) {
+    }
+
+    private PlayedSeries playSeries(String symbol) throws Exception {
+        List<MarketTick> published = new ArrayList<>();
+        TickScript market = new TickScript(symbol, tick -> {
+            published.add(tick);
+            kafka.tick(tick);
+        });
+        return new PlayedSeries(symbol, market, published, market.firstSignal());
+    }
+
+    /**
+     * Sends the whole series again, then two ticks at 100, and waits for the bar of the first 100: the series' bars, the
+     * bar of its closing tick and that one; the replayed copies, late for their bars, add none.
+     */
+    private void replayAndAwaitTheNextBar(PlayedSeries series) throws Exception {
+        int seriesTicks = series.published().size();
+        List.copyOf(series.published()).forEach(kafka::tick);
+        series.market().tick("100");
+        series.market().tick("100");
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM bars WHERE symbol = '" + series.symbol() + "'") == seriesTicks + 1);
     }
 
     @Test

@@ -103,13 +103,8 @@ class BinanceRandomizedRunIT {
         config.put("positrack.position.intents.resend-after", "2s");
         config.put("positrack.position.intents.sweep-interval", "1s");
         config.put("positrack.position.reconciliation.interval", "3s");
-        config.put("positrack.binance.enabled", "true");
-        config.put("positrack.binance.account", account);
-        config.put("positrack.binance.rest-base-url", standIn.restBaseUrl());
-        config.put("positrack.binance.websocket-base-url", standIn.websocketBaseUrl());
-        config.put("positrack.binance.api-key", standIn.apiKey());
-        // Contains "secret": ServiceProcess hands it over in the environment, never on the command line.
-        config.put("positrack.binance.secret-key", standIn.secretKey());
+        // The secret key goes to the child in its environment, never on the command line (ServiceProcess).
+        config.putAll(io.positrack.infra.binance.BinanceVenueConfig.of(standIn, account));
         config.put("positrack.binance.keep-alive-interval", "5s");
         config.put("positrack.binance.reconnect-backoff", "200ms");
         config.put("positrack.binance.reconnect-backoff-max", "2s");

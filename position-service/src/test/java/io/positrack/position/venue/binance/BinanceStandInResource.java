@@ -29,12 +29,7 @@ public class BinanceStandInResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         BinanceFuturesStandIn standIn = standIn();
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("positrack.binance.enabled", "true");
-        config.put("positrack.binance.account", ACCOUNT);
-        config.put("positrack.binance.rest-base-url", standIn.restBaseUrl());
-        config.put("positrack.binance.websocket-base-url", standIn.websocketBaseUrl());
-        config.put("positrack.binance.api-key", standIn.apiKey());
-        config.put("positrack.binance.secret-key", standIn.secretKey());
+        config.putAll(io.positrack.infra.binance.BinanceVenueConfig.of(standIn, ACCOUNT));
         config.put("positrack.binance.keep-alive-interval", "2s");
         config.put("positrack.binance.reconnect-backoff", "200ms");
         config.put("positrack.binance.reconnect-backoff-max", "2s");
