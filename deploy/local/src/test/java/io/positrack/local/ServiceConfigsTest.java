@@ -68,12 +68,4 @@ class ServiceConfigsTest {
         assertThat(ServiceConfigs.telegramGateway(8083, null, "1:x", List.of(5L), "acc", "BTCUSDT"))
                 .containsEntry("positrack.telegram.default-symbol", "BTCUSDT");
     }
-
-    @Test
-    void tracingSwitchesTheSdkOnAndExportsOverOtlpHttpToTheCollectorsTracesPath() {
-        Map<String, String> config = ServiceConfigs.tracing(java.net.URI.create("http://localhost:4318/"));
-        assertThat(config).containsEntry("quarkus.otel.sdk.disabled", "false")
-                .containsEntry("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf")
-                .containsEntry("quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4318/v1/traces");
-    }
 }

@@ -1,15 +1,10 @@
 package io.positrack.position.outbox;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
 import io.positrack.position.support.Clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -18,10 +13,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Adds messages to the outbox inside the caller's transaction: a message exists if and only if the
  * change it describes committed.
- *
- * <p>The row also keeps the trace context of the work that wrote it (W3C {@code traceparent}, {@code tracestate}), so
- * that the event the relay publishes later, from another thread and maybe another replica, continues the trace of
- * the command that caused it. With tracing off (the default) the propagator is a no-op and nothing is added.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -30,12 +21,10 @@ public class OutboxWriter {
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final OpenTelemetry telemetry;
 
-    public OutboxWriter(ObjectMapper json, Clock clock, OpenTelemetry telemetry) {
+    public OutboxWriter(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
-        this.telemetry = telemetry;
     }
 
     public Uni<Void> enqueue(SqlClient client, OutboxMessage message) {
@@ -43,9 +32,7 @@ public class OutboxWriter {
         String headers;
         try {
             payload = json.writeValueAsString(message.payload());
-            Map<String, String> all = new HashMap<>(message.cloudEventHeaders(SOURCE, clock.now().toString()));
-            telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), all, Map::put);
-            headers = json.writeValueAsString(all);
+            headers = json.writeValueAsString(message.cloudEventHeaders(SOURCE, clock.now().toString()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise " + message.ceType(), e));
         }
