@@ -38,7 +38,8 @@ class LocalDemoIT {
 
     /**
      * The one switch for live trading, pointed at the Binance stand-in: signals from bookTicker streams, market entries,
-     * protective orders on the venue, a take profit triggered there, and exits that pay the venue's commission.
+     * protective orders on the venue, a take profit triggered there, and fees in both closed notifications (the command
+     * exit's commission; for the take profit, its entry's: a conditional order's own commission is not booked yet).
      */
     @Test
     void theDemoOnTheBinanceSwitchTradesThroughTheStandInAndPaysItsFees() throws Exception {
