@@ -50,12 +50,6 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
         telegram = demo ? Optional.empty() : telegram;
     }
 
-    /** The paper venue, no Binance keys. */
-    public LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path repository, Optional<RealTelegram> telegram, String account,
-            boolean fastUnsafe) {
-        this(demo, dataDirectory, repository, telegram, account, fastUnsafe, TradingVenue.PAPER, Optional.empty());
-    }
-
     /** A real Telegram bot; the token is a secret and never printed. */
     public record RealTelegram(String botToken, List<Long> chatIds) {
         @Override
