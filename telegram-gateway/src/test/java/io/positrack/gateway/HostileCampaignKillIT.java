@@ -246,14 +246,8 @@ class HostileCampaignKillIT {
 
     private static double appliedTicks() {
         try {
-            double sum = 0;
-            for (String line : get("/q/metrics").split("\n")) {
-                if (line.startsWith("positrack_consumer_records_total{") && line.contains("outcome=\"applied\"")
-                        && line.contains("topic=\"market-ticks\"")) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return sum;
+            return io.positrack.infra.metrics.PrometheusText.sum(get("/q/metrics"), "positrack_consumer_records_total",
+                    Map.of("outcome", "applied", "topic", "market-ticks"));
         } catch (Exception e) {
             return -1;
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -65,7 +66,11 @@ public record OrderUpdate(
                 reason, eventTime, transactionTime, lastFilledQuantity, lastFilledPrice, amount, asset);
     }
 
-    /** Whether this update reports a trade (a fill or a partial fill) rather than a change of order state only. */
+    /**
+     * Whether this update reports a trade (a fill or a partial fill) rather than a change of order state only. Derived,
+     * so not written: it is no field of the contract (the schema check of #21 found it on every paper venue update).
+     */
+    @JsonIgnore
     public boolean isFill() {
         return (status == OrderStatus.FILLED || status == OrderStatus.PARTIALLY_FILLED) && filledQuantity != null
                 && filledQuantity.signum() > 0;

@@ -1,5 +1,7 @@
 package io.positrack.local;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +21,16 @@ import java.util.Optional;
  * @param account the trading account every allow-listed chat is mapped to
  * @param venue where orders go and market data comes from ({@code --venue})
  * @param binanceKeys the key and secret of a real Binance venue (from the environment), else empty
+ * @param tracesEndpoint an OTLP/HTTP collector the three services export their traces to ({@code --otlp-endpoint});
+ *        empty: tracing off
  */
 public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path repository, Optional<RealTelegram> telegram,
-        String account, boolean fastUnsafe, TradingVenue venue, Optional<TradingVenue.BinanceKeys> binanceKeys) {
+        String account, boolean fastUnsafe, TradingVenue venue, Optional<TradingVenue.BinanceKeys> binanceKeys,
+        Optional<URI> tracesEndpoint) {
 
     public static final String USAGE = String.join("\n",
             "Usage: java -jar deploy/local/target/positrack-local.jar [--demo] [--venue VENUE] [--data-dir DIR] [--repo DIR] [--fast-unsafe]",
+            "                                                          [--otlp-endpoint URL]",
             "",
             "  --demo          play a scripted scenario through the Telegram stand-in, print the conversation, exit",
             "                  0 on success (always a fresh temporary data directory and the stand-in)",
@@ -40,6 +46,8 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
             "                  default: the current directory or the nearest parent that has them)",
             "  --fast-unsafe   run PostgreSQL with fsync and synchronous commit off: faster, but a crash of the",
             "                  database loses positions already answered (throwaway demos only)",
+            "  --otlp-endpoint URL  export the services' traces to this OTLP/HTTP collector, e.g. http://localhost:4318",
+            "                  (env POSITRACK_OTLP_ENDPOINT; default: tracing off)",
             "  --help          this text",
             "",
             "Environment: TELEGRAM_BOT_TOKEN (talk to the real Telegram instead of the stand-in) with",
@@ -72,6 +80,7 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
         String dataDir = blankToNull(env.get("POSITRACK_DATA_DIR"));
         String repo = blankToNull(env.get("POSITRACK_HOME"));
         String venueName = blankToNull(env.get("POSITRACK_VENUE"));
+        String otlp = blankToNull(env.get("POSITRACK_OTLP_ENDPOINT"));
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -91,6 +100,9 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
                 case "--venue":
                     venueName = value(arg, rest);
                     break;
+                case "--otlp-endpoint":
+                    otlp = value(arg, rest);
+                    break;
                 case "--help":
                 case "-h":
                     return Optional.empty();
@@ -106,7 +118,22 @@ public record LaunchOptions(boolean demo, Optional<Path> dataDirectory, Path rep
                     + "with paper or binance-stand-in, or leave --demo out to trade on " + venue.option());
         }
         return Optional.of(new LaunchOptions(demo, Optional.ofNullable(dataDir).map(d -> Path.of(d).toAbsolutePath().normalize()),
-                repository, realTelegram(env), account, fastUnsafe, venue, venue.keys(env)));
+                repository, realTelegram(env), account, fastUnsafe, venue, venue.keys(env), Optional.ofNullable(otlp).map(LaunchOptions::collector)));
+    }
+
+    /** An OTLP/HTTP collector's base URL: http or https with a host, as collectors listen (port 4318 by default). */
+    static URI collector(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new Invalid("--otlp-endpoint: '" + url + "' is not an http(s) URL of an OTLP/HTTP collector, "
+                    + "for example http://localhost:4318");
+        }
+        return uri;
     }
 
     private static Optional<RealTelegram> realTelegram(Map<String, String> env) {

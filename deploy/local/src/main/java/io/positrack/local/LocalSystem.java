@@ -235,6 +235,8 @@ public final class LocalSystem implements AutoCloseable {
         out.println("  data              " + options.dataDirectory().map(Path::toString).orElse("temporary (deleted on exit; --data-dir DIR keeps it)"));
         out.println("  venue             " + options.venue().describe(options.account(),
                 binanceStandIn == null ? null : binanceStandIn.restBaseUrl()));
+        out.println("  traces            " + options.tracesEndpoint().map(c -> "exported to " + c + " (OTLP/HTTP)")
+                .orElse("off (--otlp-endpoint URL exports them)"));
         if (standIn != null) {
             out.println("  chat              Telegram stand-in at " + standIn.baseUrl() + ", chat " + CONSOLE_CHAT_ID + " -> account "
                     + options.account());
@@ -373,6 +375,7 @@ public final class LocalSystem implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>(infra.quarkusConfig(database));
         all.putAll(config);
         all.put("quarkus.management.port", Integer.toString(managementPort));
+        options.tracesEndpoint().ifPresent(collector -> all.putAll(ServiceConfigs.tracing(collector)));
         // Only the hash goes to the services, as in a deployment; the key itself is in the run's api-key file.
         all.put("positrack.auth.keys." + operatorKey.id() + ".sha256", operatorKey.sha256());
         all.put("positrack.auth.keys." + operatorKey.id() + ".roles", "viewer,trader,admin");

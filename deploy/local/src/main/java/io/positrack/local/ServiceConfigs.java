@@ -34,6 +34,22 @@ public final class ServiceConfigs {
         }
     }
 
+    /**
+     * Tracing switched on for a service, exporting to the OTLP/HTTP collector at {@code collector} (its base URL; the
+     * traces path is the standard {@code /v1/traces}). Off, the services' shared default, nothing is traced.
+     */
+    public static Map<String, String> tracing(java.net.URI collector) {
+        String base = collector.toString().replaceAll("/+$", "");
+        Map<String, String> config = new LinkedHashMap<>();
+        // The services' default sampler is always_off (see their application.properties); with this one a trace begun
+        // upstream is continued and a new one is begun where none is.
+        config.put("quarkus.otel.traces.sampler", "parentbased_always_on");
+        config.put("mp.messaging.connector.smallrye-kafka.tracing-enabled", "true");
+        config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        config.put("quarkus.otel.exporter.otlp.traces.endpoint", base + "/v1/traces");
+        return config;
+    }
+
     /** position-service: its paper venue is on by default; it is named here so the local run never depends on that default. */
     public static Map<String, String> positionService(int port) {
         Map<String, String> config = new LinkedHashMap<>();

@@ -27,6 +27,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void tracingIsOffUnlessACollectorIsNamedAndTheOptionWinsOverTheEnvironment() {
+        assertThat(LaunchOptions.parse(new String[0], Map.of(), repo).orElseThrow().tracesEndpoint()).isEmpty();
+        assertThat(LaunchOptions.parse(new String[] { "--otlp-endpoint", "http://localhost:4318" },
+                Map.of("POSITRACK_OTLP_ENDPOINT", "http://collector:4318"), repo).orElseThrow().tracesEndpoint())
+                .contains(java.net.URI.create("http://localhost:4318"));
+        assertThat(LaunchOptions.parse(new String[0], Map.of("POSITRACK_OTLP_ENDPOINT", "http://collector:4318"), repo).orElseThrow()
+                .tracesEndpoint()).contains(java.net.URI.create("http://collector:4318"));
+    }
+
+    @Test
+    void aCollectorThatIsNoHttpUrlIsRefusedWithAnExample() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--otlp-endpoint", "localhost:4318" }, Map.of(), repo))
+                .isInstanceOf(LaunchOptions.Invalid.class).hasMessageContaining("http://localhost:4318");
+    }
+
+    @Test
     void fastUnsafeIsOnlyWhatTheOptionAsksFor() {
         assertThat(LaunchOptions.parse(new String[] { "--fast-unsafe" }, Map.of(), repo).orElseThrow().fastUnsafe()).isTrue();
         assertThat(LaunchOptions.parse(new String[] { "--demo" }, Map.of(), repo).orElseThrow().fastUnsafe()).isFalse();

@@ -1,6 +1,7 @@
 package io.positrack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,9 +29,26 @@ class LocalDemoIT {
     private static final Pattern PID = Pattern.compile("pid (\\d+)");
     private static final Pattern FIRST_ANSWER = Pattern.compile("first answer to /getsignal after (\\d+) ms");
 
+    private static OtlpCollector collector;
+    private static String paperTranscript;
+
+    /** The paper demo, played once with tracing on: its conversation and its traces are checked by the tests below. */
+    @BeforeAll
+    static void playThePaperDemoWithTracingOn() throws Exception {
+        collector = OtlpCollector.start();
+        paperTranscript = play("local-demo.log", "--demo", "--otlp-endpoint", collector.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
     @Test
-    void theDemoPlaysTheWholeConversationAndLeavesNoProcessBehind() throws Exception {
-        String transcript = play("local-demo.log", "--demo");
+    void theDemoPlaysTheWholeConversationAndLeavesNoProcessBehind() {
+        String transcript = paperTranscript;
         assertThat(transcript).contains("you> /start", "you> /getsignal XAUUSD", "you> /sessions", "you> /status XAUUSD",
                 "you> /close XAUUSD", "== Demo passed");
         assertThat(transcript).containsPattern("bot> .*New signal: BUY XAUUSD");
@@ -34,6 +57,34 @@ class LocalDemoIT {
         assertThat(transcript).contains("you> [\u2705 Open]");
         assertThat(transcript).containsPattern("bot> .*#1 closed: .*TAKE_PROFIT");
         assertThat(transcript).containsPattern("bot> .*#2 closed: .*COMMAND");
+    }
+
+    /**
+     * A chat command is one trace across the three services: the gateway publishes the command, signal-service
+     * forwards it, position-service handles it and its outbox row keeps the context, so the result the relay publishes
+     * later continues the trace, and the gateway's reply is in it too. Read from what the services exported over OTLP.
+     */
+    @Test
+    void aChatCommandIsOneTraceWithSpansFromAllThreeServices() {
+        List<String> services = List.of("telegram-gateway", "signal-service", "position-service");
+        // The services export in batches and flush when they stop; the last batch may still be on its way.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(traceOf(services))
+                .as("a trace with spans of %s among the exported ones (%s)", services,
+                        collector.spans().stream().map(sp -> sp.service() + ":" + sp.name()).distinct().toList()).isNotNull());
+        List<OtlpCollector.Span> trace = traceOf(services);
+        trace.forEach(span -> System.out.println("LocalDemoIT trace " + span));
+        // The reply leg: after position-service, the gateway consumed the result (a second gateway span in the trace).
+        assertThat(trace.stream().filter(sp -> sp.service().equals("telegram-gateway")).map(OtlpCollector.Span::name))
+                .anyMatch(name -> name.contains(io.positrack.contracts.Topics.COMMAND_RESULTS)
+                        || name.contains(io.positrack.contracts.Topics.POSITION_EVENTS));
+    }
+
+    private static List<OtlpCollector.Span> traceOf(List<String> services) {
+        Map<String, List<OtlpCollector.Span>> byTrace = collector.spans().stream()
+                .collect(Collectors.groupingBy(OtlpCollector.Span::traceId));
+        return byTrace.values().stream()
+                .filter(spans -> spans.stream().map(OtlpCollector.Span::service).collect(Collectors.toSet()).containsAll(services))
+                .findFirst().orElse(null);
     }
 
     /**

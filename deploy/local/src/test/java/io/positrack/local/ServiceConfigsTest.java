@@ -68,4 +68,13 @@ class ServiceConfigsTest {
         assertThat(ServiceConfigs.telegramGateway(8083, null, "1:x", List.of(5L), "acc", "BTCUSDT"))
                 .containsEntry("positrack.telegram.default-symbol", "BTCUSDT");
     }
+
+    @Test
+    void tracingSamplesEverySpanAndExportsOverOtlpHttpToTheCollectorsTracesPath() {
+        Map<String, String> config = ServiceConfigs.tracing(java.net.URI.create("http://localhost:4318/"));
+        assertThat(config).containsEntry("quarkus.otel.traces.sampler", "parentbased_always_on")
+                .containsEntry("mp.messaging.connector.smallrye-kafka.tracing-enabled", "true")
+                .containsEntry("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf")
+                .containsEntry("quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4318/v1/traces");
+    }
 }

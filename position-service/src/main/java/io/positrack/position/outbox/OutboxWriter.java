@@ -1,10 +1,16 @@
 package io.positrack.position.outbox;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.positrack.position.support.Clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -13,6 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Adds messages to the outbox inside the caller's transaction: a message exists if and only if the
  * change it describes committed.
+ *
+ * <p>The row also keeps the trace context of the work that wrote it (W3C {@code traceparent}, {@code tracestate}), so
+ * that the event the relay publishes later, from another thread and maybe another replica, continues the trace of
+ * the command that caused it. With tracing off (the default) no span is sampled and nothing is added.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -21,10 +31,12 @@ public class OutboxWriter {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final OpenTelemetry telemetry;
 
-    public OutboxWriter(ObjectMapper json, Clock clock) {
+    public OutboxWriter(ObjectMapper json, Clock clock, OpenTelemetry telemetry) {
         this.json = json;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     public Uni<Void> enqueue(SqlClient client, OutboxMessage message) {
@@ -32,7 +44,13 @@ public class OutboxWriter {
         String headers;
         try {
             payload = json.writeValueAsString(message.payload());
-            headers = json.writeValueAsString(message.cloudEventHeaders(SOURCE, clock.now().toString()));
+            Map<String, String> all = new HashMap<>(message.cloudEventHeaders(SOURCE, clock.now().toString()));
+            Context context = Context.current();
+            // Only a sampled trace is worth continuing; an unsampled context would only add headers nobody reads.
+            if (Span.fromContext(context).getSpanContext().isSampled()) {
+                telemetry.getPropagators().getTextMapPropagator().inject(context, all, Map::put);
+            }
+            headers = json.writeValueAsString(all);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise " + message.ceType(), e));
         }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -147,8 +145,7 @@ class HostileCampaignTest {
     }
 
     private static double counted(String metrics, String topic, String outcome) {
-        Matcher m = Pattern.compile("(?m)^positrack_consumer_records_total\\{outcome=\"" + outcome + "\",topic=\"" + Pattern.quote(topic)
-                + "\"} (\\S+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return io.positrack.infra.metrics.PrometheusText.sum(metrics, "positrack_consumer_records_total",
+                Map.of("outcome", outcome, "topic", topic));
     }
 }

@@ -51,7 +51,8 @@ public final class PositionTestClient implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         producer = new KafkaProducer<>(p);
-        results = TopicRecorder.start(bootstrap, Topics.COMMAND_RESULTS);
+        // Only position-service writes command-results here, its REJECTED_INVALID answers without CloudEvents headers.
+        results = TopicRecorder.startOutput(bootstrap, Topics.COMMAND_RESULTS);
         events = TopicRecorder.start(bootstrap, Topics.POSITION_EVENTS);
         commandDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.POSITION_COMMANDS));
     }
@@ -121,6 +122,11 @@ public final class PositionTestClient implements AutoCloseable {
                 .map(r -> read(r.value(), CommandResult.class))
                 .filter(r -> commandId.equals(r.commandId()))
                 .toList();
+    }
+
+    /** The records on {@code command-results} that answer {@code commandId}, headers and all. */
+    public List<ConsumerRecord<String, String>> resultRecordsFor(String commandId) {
+        return results.matching(r -> r.value().contains("\"" + commandId + "\""));
     }
 
     public List<CommandResult> resultsForAccount(String account) {

@@ -55,6 +55,7 @@ class InvalidBotCommandTest {
 
         CommandResult answer = answer(c.commandId());
         assertThat(answer.outcome()).isEqualTo(Outcome.REJECTED_INVALID);
+        // The watched list is the %test profile's positrack.signal.symbols, in its order.
         assertThat(answer.message()).isEqualTo("invalid BotCommand: symbol 'NOPEUSD' is not watched by the strategy (watched: "
                 + "XAUUSD, FWDUSD, ORDUSD, SIGUSD, TICKUSD, ANNOUNCEUSD, BADUSD, SESSUSD, EXPUSD, FEEDUSD, SIMUSD, FUTUSD)");
         assertThat(answer.chatId()).isEqualTo(c.chatId());

@@ -52,7 +52,7 @@ final class ValidRecords implements AutoCloseable {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p);
-        this.positionCommands = TopicRecorder.start(bootstrapServers, Topics.POSITION_COMMANDS);
+        this.positionCommands = TopicRecorder.startOutput(bootstrapServers, Topics.POSITION_COMMANDS);
         this.database = database;
         this.api = api;
         this.symbol = symbol;

@@ -64,8 +64,9 @@ public final class SignalTestClient implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         producer = new KafkaProducer<>(p);
-        positionCommands = TopicRecorder.start(bootstrap, Topics.POSITION_COMMANDS);
-        results = TopicRecorder.start(bootstrap, Topics.COMMAND_RESULTS);
+        // Outputs of signal-service that no test writes to: every record on them is held to its contract.
+        positionCommands = TopicRecorder.startOutput(bootstrap, Topics.POSITION_COMMANDS);
+        results = TopicRecorder.startOutput(bootstrap, Topics.COMMAND_RESULTS);
         botDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.BOT_COMMANDS));
         tickDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.MARKET_TICKS));
         eventDeadLetters = TopicRecorder.start(bootstrap, Topics.dlq(Topics.POSITION_EVENTS));

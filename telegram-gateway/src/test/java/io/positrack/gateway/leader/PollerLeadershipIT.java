@@ -128,12 +128,6 @@ class PollerLeadershipIT {
     private static double getUpdatesCalls(ServiceProcess gateway) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        double sum = 0;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("positrack_telegram_getupdates_calls_total")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return io.positrack.infra.metrics.PrometheusText.sum(metrics, "positrack_telegram_getupdates_calls_total", java.util.Map.of());
     }
 }

@@ -51,7 +51,7 @@ public final class GatewayKafka {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(p);
         this.bootstrap = bootstrap;
-        botCommands = TopicRecorder.start(bootstrap, Topics.BOT_COMMANDS);
+        botCommands = TopicRecorder.startOutput(bootstrap, Topics.BOT_COMMANDS); // the gateway's output: every record checked
     }
 
     public static synchronized GatewayKafka get() {

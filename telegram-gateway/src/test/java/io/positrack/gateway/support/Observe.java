@@ -3,6 +3,7 @@ package io.positrack.gateway.support;
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
+import io.positrack.infra.metrics.PrometheusText;
 import io.positrack.infra.quarkus.ManagementInterface;
 
 /** What the gateway shows about itself: Prometheus metrics and the telegram readiness check. */
@@ -11,23 +12,15 @@ public final class Observe {
     private Observe() {
     }
 
-    /** Sum of a Prometheus series over the lines containing every given fragment (tags, for instance). */
-    public static double metric(String name, String... fragments) {
+    /** Sum of a Prometheus series over the samples that carry every given label, each written {@code key="value"}. */
+    public static double metric(String name, String... labels) {
         String body = given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
-        double sum = 0;
-        for (String line : body.split("\n")) {
-            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
-                continue;
-            }
-            boolean all = true;
-            for (String fragment : fragments) {
-                all &= line.contains(fragment);
-            }
-            if (all) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
+        Map<String, String> wanted = new java.util.HashMap<>();
+        for (String label : labels) {
+            int eq = label.indexOf('=');
+            wanted.put(label.substring(0, eq), label.substring(eq + 1).replaceAll("^\"|\"$", ""));
         }
-        return sum;
+        return PrometheusText.sum(body, name, wanted);
     }
 
     /** The data of the {@code telegram} readiness check. */

@@ -67,13 +67,9 @@ final class SignalServiceApi {
         if (metrics.isEmpty()) {
             return 0;
         }
-        double total = 0;
-        for (String line : metrics.get().split("\n")) {
-            if (line.startsWith("positrack_signal_ticks_total{") && (line.contains("outcome=\"used\"") || line.contains("outcome=\"late\""))) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return (long) total;
+        String text = metrics.get();
+        return (long) (io.positrack.infra.metrics.PrometheusText.sum(text, "positrack_signal_ticks_total", java.util.Map.of("outcome", "used"))
+                + io.positrack.infra.metrics.PrometheusText.sum(text, "positrack_signal_ticks_total", java.util.Map.of("outcome", "late")));
     }
 
     private Optional<JsonNode> get(String path) {

@@ -53,7 +53,7 @@ class LiveFeedTest {
 
     private static synchronized TopicRecorder alerts() {
         if (alerts == null) {
-            alerts = TopicRecorder.start(PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers(), Topics.ALERTS);
+            alerts = TopicRecorder.startOutput(PositrackTestInfrastructure.infrastructure().kafka().bootstrapServers(), Topics.ALERTS);
         }
         return alerts;
     }
