@@ -29,8 +29,8 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
  * artifact, the classes its operator reads), and none of them has a field the model does not know. Both models keep
  * unknown fields aside instead of failing ({@code getAdditionalProperties()}), so a misspelt {@code readinesProbe} or
  * a Strimzi field of another API version would otherwise be applied and silently ignored by the cluster.
- * CloudNativePG and Prometheus-operator resources have no published Java model we can use here; ManifestsTest
- * checks what we rely on in them.
+ * CloudNativePG and Prometheus-operator resources have no published Java model we can use here: CrdSchemasTest checks
+ * them against their CRD schemas, and ManifestsTest checks the keys we rely on in them.
  */
 class PublishedModelsTest {
 
