@@ -159,6 +159,7 @@ class BinanceUserTradesTest {
     void anEndpointBrokenForSomeRequestsAnswersAgainAfterThem() throws Exception {
         standIn.setMarkPrice("BRKUSDT", "10");
         placeMarket("BRKUSDT", "BUY", "1", "pt-6-e-1");
+        await().atMost(PATIENCE).until(() -> standIn.trades("BRKUSDT").size() == 1);
         standIn.faults().breakEndpoint("/fapi/v1/userTrades", 503, "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}", 2);
 
         assertThat(signedGet("/fapi/v1/userTrades", "symbol=BRKUSDT").path("code").asInt()).isEqualTo(-1000);
