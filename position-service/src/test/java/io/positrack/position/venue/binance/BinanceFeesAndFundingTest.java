@@ -234,6 +234,32 @@ class BinanceFeesAndFundingTest {
     }
 
     @Test
+    void aStopFilledDuringAGapWhoseTradeListFailsForAWhileClosesAtOnceAndIsChargedLate() {
+        String symbol = "GAPSLOWFEEUSDT";
+        standIn.setCommissionRate("0.0004");
+        standIn.setMarkPrice(symbol, "100");
+        long id = activeWithStops(symbol, "2", "95", null);
+        await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND fees = 0.08", id) == 1);
+
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        standIn.setMarkPrice(symbol, "94.5");
+        // The first ask and two retries fail (at 0, 0.5 and 1.5 s); the third retry, at 3.5 s, comes after the 2 s wait.
+        standIn.faults().breakEndpoint("/fapi/v1/userTrades", 503, UNKNOWN_ERROR, 3);
+        standIn.streamsDown(false);
+
+        PositionSnapshot closed = closedEvent(id);
+        assertThat(closed.closeReason()).isEqualTo("STOP_LOSS");
+        assertThat(closed.fees()).as("closed as looked up, without waiting for the list").isEqualByComparingTo("0.08");
+        // Then charged: 0.08 + 2 × 94.5 × 0.0004 = 0.1556; net −11 − 0.1556 = −11.1556.
+        await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND fees = 0.1556", id) == 1);
+        given().auth().oauth2(TestKeys.VIEWER.value()).get("/positions/" + id).then().statusCode(200)
+                .body("closeReason", equalTo("STOP_LOSS")).body("grossPnl", equalTo("-11")).body("netPnl", equalTo("-11.1556"));
+        await().atMost(PATIENCE).until(() -> kafka.eventsForAccount(ACCOUNT).stream().anyMatch(e -> e.positionId() == id
+                && e.type() == PositionEventType.PositionChargesRecorded && e.position().fees().compareTo(new BigDecimal("0.1556")) == 0));
+    }
+
+    @Test
     void theSameExitTradeFromALookupAndATwiceDeliveredStreamIsChargedOnce() {
         String symbol = "TWICEFEEUSDT";
         standIn.setCommissionRate("0.0004");
