@@ -51,7 +51,7 @@ public class AnswerPublisher {
         // Like position-service: REJECTED_INVALID answers go without CloudEvents headers, the others carry them.
         if (result.outcome() != Outcome.REJECTED_INVALID) {
             RecordHeaders headers = new RecordHeaders();
-            io.positrack.contracts.CloudEventHeaders.of("result-" + result.commandId(), SOURCE, "io.positrack.command.Result", result.commandId(), result.producedAt()).forEach((name, value) -> header(headers, name, value));
+            io.positrack.contracts.CloudEventHeaders.of("result-" + result.commandId(), SOURCE, "io.positrack.command.Result", result.commandId(), result.producedAt()).forEach((name, text) -> header(headers, name, text));
             metadata.withHeaders(headers);
         }
         return emitter.sendMessage(Message.of(value).addMetadata(metadata.build()))

@@ -54,7 +54,7 @@ public class SignalPublisher {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise signal " + signal.signalId(), e));
         }
         RecordHeaders headers = new RecordHeaders();
-        io.positrack.contracts.CloudEventHeaders.of(signal.signalId(), SOURCE, TYPE, signal.symbol(), signal.barEnd()).forEach((name, value) -> header(headers, name, value));
+        io.positrack.contracts.CloudEventHeaders.of(signal.signalId(), SOURCE, TYPE, signal.symbol(), signal.barEnd()).forEach((name, text) -> header(headers, name, text));
         return emitter.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(signal.symbol()).withHeaders(headers).build()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
