@@ -49,8 +49,9 @@ import io.positrack.position.support.RunRecord;
 /**
  * Row 21 of the promise and issue 16's replica part, on packaged services: three position-service replicas as
  * processes on one database and one broker, under a steady mixed load over 100 symbols with every paper-venue fault
- * on, while the outbox relay's leader is killed with SIGKILL, then a replica that owns {@code position-commands}
- * partitions, then one replica is stopped for good (scale down) and a new one started (scale up). Afterwards every
+ * on, while a replica that owns {@code position-commands} partitions is killed with SIGKILL, then the outbox relay's
+ * leader (both restarted under their names, as containers in their pods), then one replica is stopped for good
+ * (scale down) and a new one started (scale up). Afterwards every
  * command has exactly one effect and one result, {@code position-events} is contiguous per position, the history
  * checker explains every answer, exactly one relay leads and nothing was dead-lettered. The time from each fault to
  * the first answer again on the partitions it hit is printed (the issue's target: 5 s).
