@@ -62,8 +62,14 @@ class ReplicasIT {
     private static final int COMMANDS = RunSize.of("positrack.replicas.commands");
     /** Commands a second the sender offers; the faults happen while they flow. */
     private static final int RATE = Integer.getInteger("positrack.replicas.rate", 20);
-    /** A fault whose partitions answer nothing for this long fails the run (issue 16's target, 5 s, is printed beside it). */
-    private static final Duration RESUME_LIMIT = Duration.ofSeconds(Long.getLong("positrack.replicas.resume-limit-seconds", 15));
+    /**
+     * A fault whose partitions answer nothing for this long fails the run (issue 16's target, 5 s, is printed beside
+     * each figure): generous bounds on a shared 2-core machine, far below "never" (the relay handover takes 2 to 3 s,
+     * an owner's partitions its 6 s session and the backlog). The scale-down's includes the graceful stop itself (11 s).
+     */
+    private static final long RELAY_LIMIT_SECONDS = 10;
+    private static final long OWNER_LIMIT_SECONDS = 20;
+    private static final long SCALE_DOWN_LIMIT_SECONDS = 30;
     private static final long FAULT_SEED = 20261203L;
     private static final String GROUP = "position-service";
 
@@ -253,8 +259,10 @@ class ReplicasIT {
         System.out.printf("ReplicasIT: dead letters by topic and reason: %s%n", reasons);
         assertThat(reasons.keySet()).noneMatch(reason -> reason.contains("handler_failed"));
 
-        assertThat(List.of(relayResumed, ownerResumed, scaleDownResumed, scaleUpResumed))
-                .allSatisfy(seconds -> assertThat(seconds).isLessThanOrEqualTo(RESUME_LIMIT.toSeconds()));
+        assertThat(relayResumed).as("seconds until answers after the relay leader's kill").isLessThanOrEqualTo(RELAY_LIMIT_SECONDS);
+        assertThat(ownerResumed).as("seconds until answers after the partition owner's kill").isLessThanOrEqualTo(OWNER_LIMIT_SECONDS);
+        assertThat(scaleDownResumed).as("seconds until answers after the scale-down began").isLessThanOrEqualTo(SCALE_DOWN_LIMIT_SECONDS);
+        assertThat(scaleUpResumed).as("seconds until answers on every partition after the scale-up").isLessThanOrEqualTo(OWNER_LIMIT_SECONDS);
     }
 
     /**
