@@ -325,6 +325,13 @@ class KillDuringLoadIT {
             return ids;
         }
 
+        /** Sends one command of the mix and returns it (ReplicasIT keeps each command's symbol and send time). */
+        PositionCommand sendOne(PositionTestClient client) {
+            PositionCommand command = next(symbols.get(random.nextInt(SYMBOLS)));
+            client.sendCommandAsync(command);
+            return command;
+        }
+
         /** Sends {@code n} commands, never more than {@code window} ahead of the answers. */
         List<String> sendPaced(PositionTestClient client, int n, java.util.function.IntSupplier answered, int window) {
             List<String> ids = new ArrayList<>(n);
