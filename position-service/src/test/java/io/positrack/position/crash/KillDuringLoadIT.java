@@ -67,32 +67,42 @@ class KillDuringLoadIT {
         infra = LocalInfrastructure.start(InfraSettings.fromEnvironment());
         Map<String, String> config = new LinkedHashMap<>(infra.quarkusConfig("crash"));
         db = infra.postgres().database("crash");
-        // Short enough that intents lost in the kill window are re-sent within the test's patience.
-        config.put("positrack.position.intents.resend-after", "2s");
-        config.put("positrack.position.intents.sweep-interval", "1s");
-        // Every venue fault the paper venue can inject, from a fixed seed: lost, duplicated and delayed (so
-        // reordered) stream events, placements that time out after the order was taken, partial fills, and
-        // snapshots 300 ms behind the stream.
-        // Reconciliation runs twice a second so that its snapshots race the stream as much as possible.
-        config.put("positrack.position.paper.faults.seed", Long.toString(FAULT_SEED));
-        config.put("positrack.position.paper.faults.drop-events", "0.02");
-        config.put("positrack.position.paper.faults.duplicate-events", "0.05");
-        config.put("positrack.position.paper.faults.placement-timeouts", "0.02");
-        config.put("positrack.position.paper.faults.delay-events", "0.05");
-        config.put("positrack.position.paper.faults.max-delay", "500ms");
-        // Fills that take only part of an order: more venue events, and entries cancelled or exits refused after a part filled.
-        config.put("positrack.position.paper.faults.partial-fills", "0.5");
-        // Cancels that fail (the order keeps working) and order updates dated in 2999 (refused as dead letters): what
-        // protective-order reconciliation and the bounded clock must make good (issue 15).
-        config.put("positrack.position.paper.faults.failed-cancels", "0.05");
-        config.put("positrack.position.paper.faults.future-dated-events", "0.01");
-        config.put("positrack.position.paper.snapshot-lag", "300ms");
-        config.put("positrack.position.reconciliation.interval", "500ms");
+        config.putAll(venueFaults(FAULT_SEED));
         Path jar = Path.of(System.getProperty("positrack.position-service.jar", "target/quarkus-app/quarkus-run.jar"));
         service = ServiceProcess.of("position-service", jar, config, Path.of("target", "crash-it", "position-service.log"))
                 .start();
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());
         run = new RunRecord(db, client);
+    }
+
+    /**
+     * Every venue fault the paper venue can inject, from {@code seed}, and the timings that make them bite: the one home
+     * of the randomized runs' venue (this test and ReplicasIT).
+     */
+    static Map<String, String> venueFaults(long seed) {
+        Map<String, String> faults = new LinkedHashMap<>();
+        // Short enough that intents lost in the kill window are re-sent within the test's patience.
+        faults.put("positrack.position.intents.resend-after", "2s");
+        faults.put("positrack.position.intents.sweep-interval", "1s");
+        // Every venue fault the paper venue can inject, from a fixed seed: lost, duplicated and delayed (so
+        // reordered) stream events, placements that time out after the order was taken, partial fills, and
+        // snapshots 300 ms behind the stream.
+        // Reconciliation runs twice a second so that its snapshots race the stream as much as possible.
+        faults.put("positrack.position.paper.faults.seed", Long.toString(seed));
+        faults.put("positrack.position.paper.faults.drop-events", "0.02");
+        faults.put("positrack.position.paper.faults.duplicate-events", "0.05");
+        faults.put("positrack.position.paper.faults.placement-timeouts", "0.02");
+        faults.put("positrack.position.paper.faults.delay-events", "0.05");
+        faults.put("positrack.position.paper.faults.max-delay", "500ms");
+        // Fills that take only part of an order: more venue events, and entries cancelled or exits refused after a part filled.
+        faults.put("positrack.position.paper.faults.partial-fills", "0.5");
+        // Cancels that fail (the order keeps working) and order updates dated in 2999 (refused as dead letters): what
+        // protective-order reconciliation and the bounded clock must make good (issue 15).
+        faults.put("positrack.position.paper.faults.failed-cancels", "0.05");
+        faults.put("positrack.position.paper.faults.future-dated-events", "0.01");
+        faults.put("positrack.position.paper.snapshot-lag", "300ms");
+        faults.put("positrack.position.reconciliation.interval", "500ms");
+        return faults;
     }
 
     @AfterAll

@@ -89,21 +89,8 @@ class ReplicasIT {
         infra = LocalInfrastructure.start(settings);
         db = infra.postgres().database("replicas");
         baseConfig = new LinkedHashMap<>(infra.quarkusConfig("replicas"));
-        // The venue faults and timings of KillDuringLoadIT: lost, duplicated, delayed stream events, placement timeouts,
-        // partial fills, failed cancels, far-future updates, lagging snapshots, reconciliation racing the stream.
-        baseConfig.put("positrack.position.intents.resend-after", "2s");
-        baseConfig.put("positrack.position.intents.sweep-interval", "1s");
-        baseConfig.put("positrack.position.paper.faults.seed", Long.toString(FAULT_SEED));
-        baseConfig.put("positrack.position.paper.faults.drop-events", "0.02");
-        baseConfig.put("positrack.position.paper.faults.duplicate-events", "0.05");
-        baseConfig.put("positrack.position.paper.faults.placement-timeouts", "0.02");
-        baseConfig.put("positrack.position.paper.faults.delay-events", "0.05");
-        baseConfig.put("positrack.position.paper.faults.max-delay", "500ms");
-        baseConfig.put("positrack.position.paper.faults.partial-fills", "0.5");
-        baseConfig.put("positrack.position.paper.faults.failed-cancels", "0.05");
-        baseConfig.put("positrack.position.paper.faults.future-dated-events", "0.01");
-        baseConfig.put("positrack.position.paper.snapshot-lag", "300ms");
-        baseConfig.put("positrack.position.reconciliation.interval", "500ms");
+        // The venue faults and timings of KillDuringLoadIT.
+        baseConfig.putAll(KillDuringLoadIT.venueFaults(FAULT_SEED));
         client = PositionTestClient.connect(infra.kafka().bootstrapServers());
         run = new RunRecord(db, client);
         Properties p = new Properties();
