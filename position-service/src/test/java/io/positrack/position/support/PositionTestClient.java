@@ -5,15 +5,12 @@ import io.positrack.infra.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,13 +41,7 @@ public final class PositionTestClient implements AutoCloseable {
     public final TopicRecorder commandDeadLetters;
 
     private PositionTestClient(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        producer = new KafkaProducer<>(p);
+        producer = io.positrack.infra.StringProducers.create(bootstrap);
         // Only position-service writes command-results here, its REJECTED_INVALID answers without CloudEvents headers.
         results = TopicRecorder.startOutput(bootstrap, Topics.COMMAND_RESULTS);
         events = TopicRecorder.start(bootstrap, Topics.POSITION_EVENTS);

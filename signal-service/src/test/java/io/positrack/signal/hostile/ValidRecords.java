@@ -12,13 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.positrack.contracts.Topics;
 import io.positrack.contracts.bot.BotCommand;
@@ -46,12 +43,7 @@ final class ValidRecords implements AutoCloseable {
 
     /** @param symbol watched by the service, ticked by nobody else */
     ValidRecords(String bootstrapServers, PostgresNode.Database database, ServiceApi api, String symbol) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p);
+        this.producer = io.positrack.infra.StringProducers.create(bootstrapServers);
         this.positionCommands = TopicRecorder.startOutput(bootstrapServers, Topics.POSITION_COMMANDS);
         this.database = database;
         this.api = api;

@@ -7,17 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -57,13 +54,7 @@ public final class SignalTestClient implements AutoCloseable {
     public final TopicRecorder signals;
 
     private SignalTestClient(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        producer = new KafkaProducer<>(p);
+        producer = io.positrack.infra.StringProducers.create(bootstrap);
         // Outputs of signal-service that no test writes to: every record on them is held to its contract.
         positionCommands = TopicRecorder.startOutput(bootstrap, Topics.POSITION_COMMANDS);
         results = TopicRecorder.startOutput(bootstrap, Topics.COMMAND_RESULTS);
