@@ -41,9 +41,9 @@ public final class ServiceConfigs {
     public static Map<String, String> tracing(java.net.URI collector) {
         String base = collector.toString().replaceAll("/+$", "");
         Map<String, String> config = new LinkedHashMap<>();
-        // The services' default sampler is always_off (see their application.properties); with this one a trace begun
-        // upstream is continued and a new one is begun where none is.
-        config.put("quarkus.otel.traces.sampler", "parentbased_always_on");
+        // The services sample no trace by default (ratio 0 of their build-time parent-based ratio sampler, see their
+        // application.properties); every trace here, continued downstream from its parent.
+        config.put("quarkus.otel.traces.sampler.arg", "1.0");
         config.put("mp.messaging.connector.smallrye-kafka.tracing-enabled", "true");
         config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         config.put("quarkus.otel.exporter.otlp.traces.endpoint", base + "/v1/traces");

@@ -72,7 +72,7 @@ class ServiceConfigsTest {
     @Test
     void tracingSamplesEverySpanAndExportsOverOtlpHttpToTheCollectorsTracesPath() {
         Map<String, String> config = ServiceConfigs.tracing(java.net.URI.create("http://localhost:4318/"));
-        assertThat(config).containsEntry("quarkus.otel.traces.sampler", "parentbased_always_on")
+        assertThat(config).containsEntry("quarkus.otel.traces.sampler.arg", "1.0")
                 .containsEntry("mp.messaging.connector.smallrye-kafka.tracing-enabled", "true")
                 .containsEntry("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf")
                 .containsEntry("quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4318/v1/traces");

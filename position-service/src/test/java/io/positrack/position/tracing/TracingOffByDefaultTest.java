@@ -24,7 +24,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Tracing is off unless an operator switches it on: the services' {@code always_off} sampler makes every span a no-op,
+ * Tracing is off unless an operator switches it on: the services' sampling ratio of 0 makes every span a no-op,
  * so nothing is propagated or exported and the metrics carry no trace exemplars (with {@code quarkus.otel.sdk.disabled}
  * instead, Quarkus still records and samples spans, and every metric line gains an exemplar).
  */
