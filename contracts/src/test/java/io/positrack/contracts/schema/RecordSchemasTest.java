@@ -53,15 +53,7 @@ class RecordSchemasTest {
     private static final BigDecimal D = new BigDecimal("2650.15");
 
     private static Map<String, String> cloudEvents(String type) {
-        Map<String, String> h = new HashMap<>();
-        h.put("ce_specversion", "1.0");
-        h.put("ce_id", "position-42-v3");
-        h.put("ce_source", "/positrack/position-service");
-        h.put("ce_type", type);
-        h.put("ce_subject", "42");
-        h.put("ce_time", T.toString());
-        h.put("content-type", "application/json");
-        return h;
+        return new HashMap<>(io.positrack.contracts.CloudEventHeaders.of("position-42-v3", "/positrack/position-service", type, "42", T));
     }
 
     private static String write(Object value) {

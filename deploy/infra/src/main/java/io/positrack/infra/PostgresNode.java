@@ -283,12 +283,16 @@ public final class PostgresNode implements AutoCloseable {
 
         /**
          * The first column of the first row of {@code sql} as a number, usually a {@code count(*)}: the one home of the
-         * tests' "how many rows" assertions.
+         * tests' "how many rows" assertions. A {@code String[]} parameter is bound as a {@code text[]}.
          */
         public long count(String sql, Object... params) {
             try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
-                    s.setObject(i + 1, params[i]);
+                    if (params[i] instanceof String[] array) {
+                        s.setArray(i + 1, c.createArrayOf("text", array));
+                    } else {
+                        s.setObject(i + 1, params[i]);
+                    }
                 }
                 try (java.sql.ResultSet rs = s.executeQuery()) {
                     rs.next();

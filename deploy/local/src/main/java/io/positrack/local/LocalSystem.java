@@ -170,11 +170,14 @@ public final class LocalSystem implements AutoCloseable {
      * The Binance endpoints and key of a Binance run: the real venue's URLs with the keys from the environment, or a
      * stand-in started here with keys of its own (taker commission as Binance's default, so the demo's exits pay fees).
      */
+    /** The stand-in's commission on every fill, a share of its notional (Binance's default taker rate). */
+    static final String STAND_IN_COMMISSION_RATE = "0.0004";
+
     private Optional<ServiceConfigs.BinanceEndpoints> binanceEndpoints() {
         TradingVenue venue = options.venue();
         if (venue == TradingVenue.BINANCE_STAND_IN) {
             binanceStandIn = BinanceFuturesStandIn.start();
-            binanceStandIn.setCommissionRate("0.0004");
+            binanceStandIn.setCommissionRate(STAND_IN_COMMISSION_RATE);
             return Optional.of(new ServiceConfigs.BinanceEndpoints(binanceStandIn.restBaseUrl(), binanceStandIn.websocketBaseUrl(),
                     binanceStandIn.apiKey(), binanceStandIn.secretKey()));
         }

@@ -3,6 +3,8 @@ package io.positrack.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,12 @@ import org.junit.jupiter.api.Test;
 class LocalDemoIT {
 
     private static final Pattern PID = Pattern.compile("pid (\\d+)");
+    /**
+     * The take profit's closed notification: its fees, then (in the position block below it) the entry price, the
+     * quantity and the exit price.
+     */
+    private static final Pattern TAKE_PROFIT_CLOSE = Pattern.compile(
+            "(?s)#1 closed: [^\\n]*?TAKE_PROFIT, net PnL \\S+ \\(fees ([0-9.]+)\\).*?Entry: ([0-9.]+) · Qty: ([0-9.]+).*?Exit: ([0-9.]+)");
     private static final Pattern FIRST_ANSWER = Pattern.compile("first answer to /getsignal after (\\d+) ms");
 
     private static OtlpCollector collector;
@@ -89,8 +97,9 @@ class LocalDemoIT {
 
     /**
      * The one switch for live trading, pointed at the Binance stand-in: signals from bookTicker streams, market entries,
-     * protective orders on the venue, a take profit triggered there, and fees in both closed notifications (the command
-     * exit's commission; for the take profit, its entry's: a conditional order's own commission is not booked yet).
+     * protective orders on the venue, a take profit triggered there, and fees in both closed notifications. The take
+     * profit's close carries both commissions, the entry's and its own (from the trades of the matching-engine order its
+     * trigger placed), each {@code quantity × price × rate} as the stand-in charges it.
      */
     @Test
     void theDemoOnTheBinanceSwitchTradesThroughTheStandInAndPaysItsFees() throws Exception {
@@ -99,7 +108,23 @@ class LocalDemoIT {
                 "you> /getsignal BTCUSDT", "you> [\u2705 Open]", "you> /close BTCUSDT", "== Demo passed");
         assertThat(transcript).containsPattern("bot> .*New signal: BUY BTCUSDT");
         assertThat(transcript).containsPattern("bot> .*#1 closed: .*TAKE_PROFIT, net PnL .*\\(fees 0\\.\\d+\\)");
+        Matcher tp = TAKE_PROFIT_CLOSE.matcher(transcript);
+        assertThat(tp.find()).as("the take profit's closed notification with its fees, entry, quantity and exit").isTrue();
+        BigDecimal fees = new BigDecimal(tp.group(1));
+        BigDecimal entry = new BigDecimal(tp.group(2));
+        BigDecimal quantity = new BigDecimal(tp.group(3));
+        BigDecimal exit = new BigDecimal(tp.group(4));
+        BigDecimal entryFee = commission(quantity, entry);
+        BigDecimal exitFee = commission(quantity, exit);
+        assertThat(exitFee.signum()).isPositive();
+        assertThat(fees).as("the entry's commission %s and the take profit's own %s", entryFee.toPlainString(), exitFee.toPlainString())
+                .isEqualByComparingTo(entryFee.add(exitFee));
         assertThat(transcript).containsPattern("bot> .*#2 closed: .*COMMAND, net PnL .*\\(fees 0\\.\\d+\\)");
+    }
+
+    /** The stand-in's commission of one fill, as it charges it: quantity × price × rate, to 8 decimals. */
+    private static BigDecimal commission(BigDecimal quantity, BigDecimal price) {
+        return quantity.multiply(price).multiply(new BigDecimal(LocalSystem.STAND_IN_COMMISSION_RATE)).setScale(8, RoundingMode.HALF_UP);
     }
 
     /** Runs the launcher with {@code args} in a child process; returns its output once it passed and left nothing behind. */

@@ -21,13 +21,6 @@ public record OutboxMessage(UUID id, String topic, String key, String ceId, Stri
 
     /** CloudEvents Kafka binding, binary mode: attributes travel as {@code ce_*} headers. */
     public Map<String, String> cloudEventHeaders(String source, String time) {
-        return Map.of(
-                "ce_specversion", "1.0",
-                "ce_id", ceId,
-                "ce_source", source,
-                "ce_type", ceType,
-                "ce_subject", subject,
-                "ce_time", time,
-                "content-type", "application/json");
+        return io.positrack.contracts.CloudEventHeaders.of(ceId, source, ceType, subject, time);
     }
 }

@@ -32,9 +32,12 @@ public final class TransientFailures {
                 return true;
             }
             // The pool closing under an in-flight message (shutdown): not the message's fault. Retried, the message is
-            // never acknowledged, so it is redelivered after the restart instead of dead-lettered.
+            // never acknowledged, so it is redelivered after the restart instead of dead-lettered. A connection caught
+            // while it closes says "Connection is not active now, current status: CLOSING", not "closed": ReplicasIT's
+            // graceful scale-down dead-lettered the venue events and ticks in flight with it, and answered a command
+            // REJECTED_INVALID that another replica would have applied.
             if (t.getClass().getSimpleName().equals("NoStackTraceThrowable") && t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("closed")) {
+                    && isShutdownMessage(t.getMessage().toLowerCase(Locale.ROOT))) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -42,5 +45,9 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    private static boolean isShutdownMessage(String message) {
+        return message.contains("closed") || message.contains("connection is not active");
     }
 }

@@ -12,6 +12,8 @@ class TransientFailuresTest {
     @Test
     void aPoolClosedDuringShutdownIsRetriedNotDeadLettered() {
         assertThat(TransientFailures.isTransient(new RuntimeException(new NoStackTraceThrowable("Pool closed")))).isTrue();
+        assertThat(TransientFailures.isTransient(new NoStackTraceThrowable("Connection is not active now, current status: CLOSING")))
+                .isTrue();
     }
 
     @Test

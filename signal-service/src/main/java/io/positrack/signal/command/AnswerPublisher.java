@@ -51,13 +51,7 @@ public class AnswerPublisher {
         // Like position-service: REJECTED_INVALID answers go without CloudEvents headers, the others carry them.
         if (result.outcome() != Outcome.REJECTED_INVALID) {
             RecordHeaders headers = new RecordHeaders();
-            header(headers, "ce_specversion", "1.0");
-            header(headers, "ce_id", "result-" + result.commandId());
-            header(headers, "ce_source", SOURCE);
-            header(headers, "ce_type", "io.positrack.command.Result");
-            header(headers, "ce_subject", result.commandId());
-            header(headers, "ce_time", result.producedAt().toString());
-            header(headers, "content-type", "application/json");
+            io.positrack.contracts.CloudEventHeaders.of("result-" + result.commandId(), SOURCE, "io.positrack.command.Result", result.commandId(), result.producedAt()).forEach((name, text) -> header(headers, name, text));
             metadata.withHeaders(headers);
         }
         return emitter.sendMessage(Message.of(value).addMetadata(metadata.build()))

@@ -54,13 +54,7 @@ public class SignalPublisher {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise signal " + signal.signalId(), e));
         }
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", signal.signalId());
-        header(headers, "ce_source", SOURCE);
-        header(headers, "ce_type", TYPE);
-        header(headers, "ce_subject", signal.symbol());
-        header(headers, "ce_time", signal.barEnd().toString());
-        header(headers, "content-type", "application/json");
+        io.positrack.contracts.CloudEventHeaders.of(signal.signalId(), SOURCE, TYPE, signal.symbol(), signal.barEnd()).forEach((name, text) -> header(headers, name, text));
         return emitter.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(signal.symbol()).withHeaders(headers).build()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)

@@ -29,6 +29,8 @@ public final class StandInFaults {
     private boolean refuseImmediateTriggers;
     private Random random = new Random(20261121L);
     private final java.util.Map<String, BrokenAnswer> brokenAnswers = new java.util.HashMap<>();
+    /** Per broken path: how many more requests get the broken answer; a path not here stays broken until reset. */
+    private final java.util.Map<String, Integer> brokenFor = new java.util.HashMap<>();
 
     /** What a broken endpoint answers instead of doing anything. */
     public record BrokenAnswer(int status, String body) {
@@ -123,6 +125,17 @@ public final class StandInFaults {
      */
     public synchronized StandInFaults breakEndpoint(String path, int status, String body) {
         brokenAnswers.put(path, new BrokenAnswer(status, body));
+        brokenFor.remove(path);
+        return this;
+    }
+
+    /**
+     * The next {@code requests} signed requests to {@code path} get this answer, the ones after them the real one: an
+     * endpoint that fails for a while and then recovers (a list asked again with backoff gets its answer late).
+     */
+    public synchronized StandInFaults breakEndpoint(String path, int status, String body, int requests) {
+        brokenAnswers.put(path, new BrokenAnswer(status, body));
+        brokenFor.put(path, requests);
         return this;
     }
 
@@ -146,6 +159,7 @@ public final class StandInFaults {
         duplicateShare = 0;
         refuseImmediateTriggers = false;
         brokenAnswers.clear();
+        brokenFor.clear();
         return this;
     }
 
@@ -154,7 +168,17 @@ public final class StandInFaults {
     }
 
     synchronized java.util.Optional<BrokenAnswer> brokenAnswer(String path) {
-        return java.util.Optional.ofNullable(brokenAnswers.get(path));
+        BrokenAnswer broken = brokenAnswers.get(path);
+        Integer left = brokenFor.get(path);
+        if (broken != null && left != null) {
+            if (left <= 1) {
+                brokenAnswers.remove(path);
+                brokenFor.remove(path);
+            } else {
+                brokenFor.put(path, left - 1);
+            }
+        }
+        return java.util.Optional.ofNullable(broken);
     }
 
     synchronized boolean dropNextEvent() {

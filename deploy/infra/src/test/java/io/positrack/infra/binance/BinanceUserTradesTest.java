@@ -117,6 +117,56 @@ class BinanceUserTradesTest {
         assertThat(sent.get(1).path("o").path("t").asText()).isEqualTo(standIn.trades("HOLDUSDT").get(0).id());
     }
 
+    @Test
+    void aTriggeredConditionalOrderNamesItsMatchingEngineOrderWhoseTradesCarryTheCommission() throws Exception {
+        standIn.setMarkPrice("ALGOUSDT", "200");
+        placeMarket("ALGOUSDT", "BUY", "0.5", "pt-5-e-1");
+        await().atMost(PATIENCE).until(() -> standIn.trades("ALGOUSDT").size() == 1);
+        String query = "algoType=CONDITIONAL&symbol=ALGOUSDT&side=SELL&type=TAKE_PROFIT_MARKET&quantity=0.5&triggerPrice=210"
+                + "&reduceOnly=true&clientAlgoId=pt-5-tp-1&timestamp=" + System.currentTimeMillis();
+        HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(standIn.restBaseUrl() + "/fapi/v1/algoOrder?" + query
+                + "&signature=" + hmac(query))).header("X-MBX-APIKEY", standIn.apiKey()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+
+        standIn.setMarkPrice("ALGOUSDT", "210");
+        await().atMost(PATIENCE).until(() -> standIn.trades("ALGOUSDT").size() == 2);
+
+        JsonNode finished = null;
+        for (String e : standIn.streamEvents()) {
+            JsonNode event = JSON.readTree(e);
+            if (event.path("e").asText().equals("ALGO_UPDATE") && event.path("o").path("caid").asText().equals("pt-5-tp-1")
+                    && event.path("o").path("X").asText().equals("FINISHED")) {
+                finished = event.path("o");
+            }
+        }
+        assertThat(finished).as("the ALGO_UPDATE that finished the take profit").isNotNull();
+        String matchingOrder = finished.path("ai").asText();
+        assertThat(matchingOrder).isNotEmpty();
+        assertThat(signedGet("/fapi/v1/algoOrder", "clientAlgoId=pt-5-tp-1").path("actualOrderId").asText()).isEqualTo(matchingOrder);
+
+        JsonNode trades = signedGet("/fapi/v1/userTrades", "symbol=ALGOUSDT&orderId=" + matchingOrder);
+        assertThat(trades).singleElement().satisfies(t -> {
+            assertThat(t.path("id").asText()).isEqualTo(standIn.trades("ALGOUSDT").get(1).id());
+            assertThat(decimal(t, "qty")).isEqualByComparingTo("0.5");
+            assertThat(decimal(t, "price")).isEqualByComparingTo("210");
+            // 0.5 × 210 × 0.0004
+            assertThat(decimal(t, "commission")).isEqualByComparingTo("0.042");
+        });
+    }
+
+    @Test
+    void anEndpointBrokenForSomeRequestsAnswersAgainAfterThem() throws Exception {
+        standIn.setMarkPrice("BRKUSDT", "10");
+        placeMarket("BRKUSDT", "BUY", "1", "pt-6-e-1");
+        await().atMost(PATIENCE).until(() -> standIn.trades("BRKUSDT").size() == 1);
+        standIn.faults().breakEndpoint("/fapi/v1/userTrades", 503, "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}", 2);
+
+        assertThat(signedGet("/fapi/v1/userTrades", "symbol=BRKUSDT").path("code").asInt()).isEqualTo(-1000);
+        assertThat(signedGet("/fapi/v1/userTrades", "symbol=BRKUSDT").path("code").asInt()).isEqualTo(-1000);
+        assertThat(signedGet("/fapi/v1/userTrades", "symbol=BRKUSDT")).as("the third request is answered").hasSize(1);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Binance sends decimals as strings. */

@@ -171,15 +171,7 @@ class TopicRecorderContractTest {
 
     /** The CloudEvents headers position-service's outbox relay sets. */
     private static Map<String, String> ours(String type) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("ce_specversion", "1.0");
-        h.put("ce_id", "position-42-v1");
-        h.put("ce_source", "/positrack/position-service");
-        h.put("ce_type", type);
-        h.put("ce_subject", "42");
-        h.put("ce_time", T.toString());
-        h.put("content-type", "application/json");
-        return h;
+        return new LinkedHashMap<>(io.positrack.contracts.CloudEventHeaders.of("position-42-v1", "/positrack/position-service", type, "42", T));
     }
 
     private static void send(String topic, String value, Map<String, String> headers) {

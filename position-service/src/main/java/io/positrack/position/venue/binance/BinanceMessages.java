@@ -70,7 +70,9 @@ public final class BinanceMessages {
      * {@code EXPIRED}, {@code REJECTED} as such; {@code FINISHED} is {@code FILLED} with the matching engine's
      * {@code aq}/{@code ap} when something filled, else {@code CANCELED}; {@code TRIGGERING}/{@code TRIGGERED} say
      * nothing Positrack acts on (empty). The transaction time of a fill is the trigger time {@code tt}: never later
-     * than the fill itself, so a position report of the fill still counts as fresh.
+     * than the fill itself, so a position report of the fill still counts as fresh. A fill's {@code venueOrderId} is
+     * the matching engine's order ({@code ai}, null when empty), whose trades say what the fill was charged; any other
+     * update's is the algo order's own id ({@code aid}).
      */
     public static Optional<OrderUpdate> algoUpdate(JsonNode event, String account, String venue) {
         JsonNode o = event.path("o");
@@ -94,7 +96,9 @@ public final class BinanceMessages {
             transaction = Instant.ofEpochMilli(triggerTime);
         }
         String reason = o.path("rm").asText("");
-        return Optional.of(new OrderUpdate(account, venue, o.path("s").asText(null), o.path("caid").asText(null), text(o, "aid"),
+        // A fill names the matching engine's order its trigger placed ("ai"): that order's trades carry the commission.
+        String venueOrderId = filled ? nonEmpty(o, "ai") : text(o, "aid");
+        return Optional.of(new OrderUpdate(account, venue, o.path("s").asText(null), o.path("caid").asText(null), venueOrderId,
                 side(o.path("S").asText()), status, filled ? executed : BigDecimal.ZERO, filled ? positiveOrNull(decimal(o, "ap")) : null,
                 filled ? "algo-" + o.path("aid").asText() : null, reason.isEmpty() ? null : reason, millis(event, "E"), transaction,
                 null, null));
@@ -136,7 +140,8 @@ public final class BinanceMessages {
 
     /**
      * Query Algo Order → its state; {@code matched} is the matching engine's order it placed when triggered
-     * (Query Order by {@code actualOrderId}), which says what filled.
+     * (Query Order by {@code actualOrderId}), which says what filled. Filled, its {@code venueOrderId} is that order's id
+     * (null when empty), the order whose trades carry the commission; otherwise the {@code algoId}.
      */
     public static OrderUpdate algoOrder(JsonNode a, Optional<JsonNode> matched, String account, String venue) {
         String algoStatus = a.path("algoStatus").asText();
@@ -158,7 +163,9 @@ public final class BinanceMessages {
                 status = OrderStatus.FILLED;
             }
         }
-        return new OrderUpdate(account, venue, a.path("symbol").asText(null), a.path("clientAlgoId").asText(null), text(a, "algoId"),
+        // Filled, it is known by the matching engine's order ("actualOrderId"), whose trades carry the commission.
+        String venueOrderId = status == OrderStatus.FILLED ? nonEmpty(a, "actualOrderId") : text(a, "algoId");
+        return new OrderUpdate(account, venue, a.path("symbol").asText(null), a.path("clientAlgoId").asText(null), venueOrderId,
                 side(a.path("side").asText()), status, status == OrderStatus.FILLED ? executed : BigDecimal.ZERO,
                 status == OrderStatus.FILLED ? average : null, null, "lookup", updated, updated, null, null);
     }
@@ -332,6 +339,12 @@ public final class BinanceMessages {
 
     private static String text(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    /** The field as text; null when absent, null or empty (Binance sends {@code "ai": ""} before a trigger). */
+    private static String nonEmpty(JsonNode n, String field) {
+        String value = text(n, field);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {

@@ -161,17 +161,20 @@ public class BinanceVenue implements ExecutionVenue {
 
     /**
      * Account Trade List ({@code GET /fapi/v1/userTrades?symbol=&orderId=}, weight 5, a query the rate-limit guard holds
-     * back like any other): the trades of a regular order, with the ids, prices and commissions its
-     * {@code ORDER_TRADE_UPDATE}s carried. Empty for a stop loss or take profit (their fills are the triggered order's,
-     * whose id the lookup does not carry) and for an order without Binance's id. Without a time window Binance lists
-     * the last 7 days, which is where an order that a lookup has just found filled trades.
+     * back like any other): the trades of an order, with the ids, prices and commissions its
+     * {@code ORDER_TRADE_UPDATE}s carried. A filled stop loss or take profit names the matching engine's order its
+     * trigger placed ({@code ai} of {@code ALGO_UPDATE}, {@code actualOrderId} of a lookup) as its {@code venueOrderId}:
+     * its trades are that order's. Empty for an order without Binance's id and for a conditional order that filled
+     * nothing (its id is then the algo order's, which no trade carries). Without a time window Binance lists the last
+     * 7 days, which is where an order that has just filled trades.
      */
     @Override
     public Uni<List<io.positrack.position.venue.VenueTrade>> trades(String account, String symbol, OrderUpdate order) {
         if (!config.account().equals(account)) {
             return Uni.createFrom().failure(new BinanceException("binance-usdm knows only account " + config.account()));
         }
-        if (order.clientOrderId() == null || conditional(order.clientOrderId()) || order.venueOrderId() == null) {
+        if (order.clientOrderId() == null || order.venueOrderId() == null
+                || conditional(order.clientOrderId()) && !io.positrack.position.venue.MissedTrades.filledAny(order)) {
             return Uni.createFrom().item(List.of());
         }
         String orderId = order.venueOrderId();

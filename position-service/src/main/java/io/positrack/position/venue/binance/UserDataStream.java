@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.positrack.contracts.venue.ClientOrderId;
 import io.positrack.contracts.venue.FundingPayment;
+import io.positrack.contracts.venue.OrderStatus;
 import io.positrack.contracts.venue.OrderUpdate;
 import io.positrack.contracts.venue.VenuePositionReport;
 import io.positrack.position.venue.StreamGapLookups;
@@ -48,7 +49,8 @@ import io.vertx.mutiny.core.http.WebSocketClient;
  * is applied once ({@code venue-events} consumers dedupe order updates by id, status and trade, reports by id).
  *
  * <p>{@code ORDER_TRADE_UPDATE} and {@code ALGO_UPDATE} become {@link OrderUpdate}s (only for Positrack's client
- * order ids; others are counted and dropped), {@code ACCOUNT_UPDATE} one {@link VenuePositionReport} per position,
+ * order ids; others are counted and dropped; a filled conditional order's trades, listed by
+ * {@link ConditionalFillTrades}, go before its fill), {@code ACCOUNT_UPDATE} one {@link VenuePositionReport} per position,
  * and, when its reason is {@code FUNDING_FEE}, the funding payments read from the income history, all keyed by symbol. Does nothing when the venue is disabled.
  */
 @ApplicationScoped
@@ -65,6 +67,7 @@ public class UserDataStream {
     private final MutinyEmitter<Object> events;
     private final MeterRegistry registry;
     private final StreamGapLookups gapLookups;
+    private final ConditionalFillTrades conditionalFills;
     /** Each connection's generation: handlers of a replaced connection do nothing. */
     private final AtomicLong generation = new AtomicLong();
     private volatile WebSocketClient client;
@@ -77,8 +80,9 @@ public class UserDataStream {
     private volatile Duration backoff;
 
     public UserDataStream(Vertx vertx, BinanceHttp http, BinanceConfig config, @Channel(CHANNEL) MutinyEmitter<Object> events,
-            MeterRegistry registry, StreamGapLookups gapLookups) {
+            MeterRegistry registry, StreamGapLookups gapLookups, ConditionalFillTrades conditionalFills) {
         this.gapLookups = gapLookups;
+        this.conditionalFills = conditionalFills;
         this.vertx = vertx;
         this.http = http;
         this.config = config;
@@ -219,7 +223,7 @@ public class UserDataStream {
         try {
             switch (type) {
                 case "ORDER_TRADE_UPDATE" -> publishOrder(BinanceMessages.orderTradeUpdate(event, config.account(), BinanceVenue.NAME));
-                case "ALGO_UPDATE" -> BinanceMessages.algoUpdate(event, config.account(), BinanceVenue.NAME).ifPresentOrElse(this::publishOrder,
+                case "ALGO_UPDATE" -> BinanceMessages.algoUpdate(event, config.account(), BinanceVenue.NAME).ifPresentOrElse(this::publishAlgoOrder,
                         () -> drop("algo_in_progress"));
                 case "ACCOUNT_UPDATE" -> {
                     BinanceMessages.accountUpdate(event, config.account(), BinanceVenue.NAME).forEach(this::publishReport);
@@ -244,6 +248,18 @@ public class UserDataStream {
             return;
         }
         send(update.symbol(), update);
+    }
+
+    /**
+     * A conditional order's update. Its fill carries no commission: {@link ConditionalFillTrades} lists the trades of the
+     * matching-engine order it names and publishes them before the fill (the fill waits 2 s for them at most).
+     */
+    private void publishAlgoOrder(OrderUpdate update) {
+        if (update.status() == OrderStatus.FILLED && ClientOrderId.parse(update.clientOrderId()).isPresent()) {
+            conditionalFills.publish(update, u -> send(u.symbol(), u));
+            return;
+        }
+        publishOrder(update);
     }
 
     /**

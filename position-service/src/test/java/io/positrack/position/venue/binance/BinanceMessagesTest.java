@@ -195,6 +195,29 @@ class BinanceMessagesTest {
         assertThat(u.averagePrice()).isEqualByComparingTo("751.2");
         assertThat(u.tradeId()).isEqualTo("algo-2148719");
         assertThat(u.transactionTime()).isEqualTo(Instant.ofEpochMilli(1750515742290L));
+        assertThat(u.venueOrderId()).as("the matching engine's order its trigger placed, whose trades carry the commission")
+                .isEqualTo("8886776");
+        assertThat(u.commission()).as("ALGO_UPDATE carries no commission").isNull();
+    }
+
+    @Test
+    void aFinishedAlgoUpdateWithAnEmptyActualOrderIdNamesNoOrder() throws Exception {
+        ObjectNode event = (ObjectNode) fixture("algo-update.json");
+        ((ObjectNode) event.get("o")).put("X", "FINISHED").put("ap", "751.20000").put("aq", "0.01000").put("tt", 1750515742290L);
+        assertThat(((ObjectNode) event.get("o")).get("ai").asText()).as("the documented example's empty ai").isEmpty();
+
+        OrderUpdate u = BinanceMessages.algoUpdate(event, ACCOUNT, VENUE).orElseThrow();
+
+        assertThat(u.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(u.venueOrderId()).isNull();
+    }
+
+    @Test
+    void anAlgoUpdateThatDidNotFillKeepsTheAlgoOrdersOwnId() throws Exception {
+        ObjectNode event = (ObjectNode) fixture("algo-update.json");
+        ((ObjectNode) event.get("o")).put("X", "NEW").put("ai", "8886776");
+
+        assertThat(BinanceMessages.algoUpdate(event, ACCOUNT, VENUE)).hasValueSatisfying(u -> assertThat(u.venueOrderId()).isEqualTo("2148719"));
     }
 
     @Test
@@ -267,6 +290,13 @@ class BinanceMessagesTest {
         assertThat(u.filledQuantity()).isEqualByComparingTo("0.01");
         assertThat(u.averagePrice()).isEqualByComparingTo("749.1");
         assertThat(u.transactionTime()).isEqualTo(Instant.ofEpochMilli(1750514545000L));
+        assertThat(u.venueOrderId()).as("the matching engine's order (actualOrderId), whose trades are listed").isEqualTo("1573346959");
+    }
+
+    @Test
+    void aQueriedAlgoOrderThatDidNotFillKeepsItsAlgoId() throws Exception {
+        assertThat(BinanceMessages.algoOrder(fixture("query-algo-order.json"), Optional.empty(), ACCOUNT, VENUE).venueOrderId())
+                .isEqualTo("2146760");
     }
 
     @Test
