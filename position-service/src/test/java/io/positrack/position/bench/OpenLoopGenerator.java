@@ -66,9 +66,9 @@ public final class OpenLoopGenerator {
                 recorder.drain(phase, drain);
                 RateOutcome outcome = phase.outcome();
                 lines.add(outcome.toLine());
-                write(writer, phase.results, RateOutcome.tag(rate, "result"));
-                write(writer, phase.events, RateOutcome.tag(rate, "event"));
-                write(writer, phase.sendLag, RateOutcome.tag(rate, "send-lag"));
+                write(writer, phase, phase.results, RateOutcome.tag(rate, "result"));
+                write(writer, phase, phase.events, RateOutcome.tag(rate, "event"));
+                write(writer, phase, phase.sendLag, RateOutcome.tag(rate, "send-lag"));
                 System.out.printf("rate %.0f/s: sent %d, answered %d, achieved %.0f/s, result p99 %.1f ms%n", rate, outcome.sent(),
                         outcome.answered(), outcome.achievedRate(), phase.results.getValueAtPercentile(99) / 1e6);
             }
@@ -76,8 +76,10 @@ public final class OpenLoopGenerator {
         Files.write(out.resolve("open-loop.tsv"), lines, StandardCharsets.UTF_8);
     }
 
-    private static void write(HistogramLogWriter writer, Histogram histogram, String tag) {
+    private static void write(HistogramLogWriter writer, Phase phase, Histogram histogram, String tag) {
         histogram.setTag(tag);
+        histogram.setStartTimeStamp(phase.startMillis);
+        histogram.setEndTimeStamp(System.currentTimeMillis());
         writer.outputIntervalHistogram(histogram);
     }
 

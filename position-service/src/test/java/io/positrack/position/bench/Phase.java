@@ -19,6 +19,8 @@ final class Phase {
     final String name;
     final double rate;
     final long startNanos;
+    /** Wall-clock start, for the histogram log's interval stamps. */
+    final long startMillis = System.currentTimeMillis();
     final Histogram results = histogram();
     final Histogram events = histogram();
     /** How late the generator itself sent each command: if this grows, the generator, not the service, is behind. */
