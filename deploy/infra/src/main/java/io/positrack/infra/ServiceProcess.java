@@ -31,16 +31,18 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Path jar;
+    /** What follows the JVM options: {@code -jar <jar>}, or {@code -cp <class path> <main class> <arguments>}. */
+    private final List<String> program;
     private final Map<String, String> config;
     private final Path log;
     private final int httpPort;
     private final int managementPort;
+    private final List<String> jvmOptions = new ArrayList<>();
     private Process process;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int httpPort, int managementPort) {
+    private ServiceProcess(String name, List<String> program, Map<String, String> config, Path log, int httpPort, int managementPort) {
         this.name = name;
-        this.jar = jar;
+        this.program = program;
         this.config = config;
         this.log = log;
         this.httpPort = httpPort;
@@ -63,25 +65,65 @@ public final class ServiceProcess implements AutoCloseable {
         copy.put("quarkus.http.port", Integer.toString(port));
         int management = copy.containsKey("quarkus.management.port") ? Integer.parseInt(copy.get("quarkus.management.port")) : freePort();
         copy.put("quarkus.management.port", Integer.toString(management));
-        return new ServiceProcess(name, jar, copy, log, port, management);
+        return new ServiceProcess(name, List.of("-jar", jar.toString()), copy, log, port, management);
+    }
+
+    /**
+     * A helper program rather than a service: {@code mainClass} from this JVM's class path in a child JVM that
+     * {@link #run(Duration) runs to completion}, so that what it measures does not share a JVM with what it
+     * measures (the benchmarks' load generator). It serves no HTTP; the ports are unused.
+     */
+    public static ServiceProcess ofMainClass(String name, Class<?> mainClass, List<String> arguments, Path log) {
+        List<String> program = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        program.addAll(arguments);
+        return new ServiceProcess(name, List.copyOf(program), Map.of(), log, -1, -1);
+    }
+
+    /** JVM options for the next start (heap limits, GC), placed before the program. */
+    public synchronized ServiceProcess withJvmOptions(List<String> options) {
+        jvmOptions.clear();
+        jvmOptions.addAll(options);
+        return this;
+    }
+
+    /** Launches the program and waits for it to exit; its exit code, or an exception if it outlives {@code within}. */
+    public int run(Duration within) {
+        Process launched = launch();
+        try {
+            if (!launched.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                launched.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish within " + within + "; see " + log);
+            }
+            return launched.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            launched.destroyForcibly();
+            throw new IllegalStateException(name + ": interrupted", e);
+        }
     }
 
     /** Launches the process and waits until {@code /q/health/ready} answers 200 on the management interface. */
     public synchronized ServiceProcess start(Duration readyWithin) {
+        launch();
+        awaitReady(readyWithin);
+        return this;
+    }
+
+    private synchronized Process launch() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(jvmOptions);
         // Exact property names as system properties; secrets only through the environment (see class doc).
         config.forEach((key, value) -> {
             if (!isSecret(key)) {
                 command.add("-D" + key + "=" + value);
             }
         });
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(program);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         config.forEach((key, value) -> {
@@ -95,8 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot launch", e);
         }
-        awaitReady(readyWithin);
-        return this;
+        return process;
     }
 
     public ServiceProcess start() {
