@@ -73,8 +73,7 @@ class BinanceFeesAndFundingTest {
         standIn.setCommissionRate("0.0004");
         standIn.setMarkPrice(symbol, "200");
         standIn.faults().fillsPerOrder(2);
-        standIn.streamsDown(true);
-        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        streamGapBegins();
         long id = answer(new PositionCommand.OpenPosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, Side.BUY,
                 new BigDecimal("0.5"), null, null, null, null, 42L, Instant.now())).position().id();
         // The entry fills on the venue in two trades that no stream connection hears.
@@ -88,8 +87,7 @@ class BinanceFeesAndFundingTest {
 
         // The exit fills during a second gap.
         standIn.faults().fillsPerOrder(1);
-        standIn.streamsDown(true);
-        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        streamGapBegins();
         standIn.setMarkPrice(symbol, "210");
         answer(new PositionCommand.ClosePosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, null, null, 42L,
                 Instant.now()));
@@ -211,14 +209,11 @@ class BinanceFeesAndFundingTest {
     @Test
     void aStopLossFilledDuringAStreamGapIsChargedItsExitFee() {
         String symbol = "GAPSLFEEUSDT";
-        standIn.setCommissionRate("0.0004");
-        standIn.setMarkPrice(symbol, "100");
-        long id = activeWithStops(symbol, "2", "95", null);
+        long id = boughtTwoAt100WithAStopAt95(symbol);
         // Entry at 100: 2 × 100 × 0.0004 = 0.08.
         await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND fees = 0.08", id) == 1);
 
-        standIn.streamsDown(true);
-        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        streamGapBegins();
         standIn.setMarkPrice(symbol, "94.5");
         assertThat(standIn.position(symbol).amount()).as("the stop filled on the venue, heard by no stream").isEqualByComparingTo("0");
         standIn.streamsDown(false);
@@ -236,13 +231,10 @@ class BinanceFeesAndFundingTest {
     @Test
     void aStopFilledDuringAGapWhoseTradeListFailsForAWhileClosesAtOnceAndIsChargedLate() {
         String symbol = "GAPSLOWFEEUSDT";
-        standIn.setCommissionRate("0.0004");
-        standIn.setMarkPrice(symbol, "100");
-        long id = activeWithStops(symbol, "2", "95", null);
+        long id = boughtTwoAt100WithAStopAt95(symbol);
         await().atMost(PATIENCE).until(() -> Database.count("SELECT count(*) FROM positions WHERE id = ? AND fees = 0.08", id) == 1);
 
-        standIn.streamsDown(true);
-        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+        streamGapBegins();
         standIn.setMarkPrice(symbol, "94.5");
         // The first ask and two retries fail (at 0, 0.5 and 1.5 s); the third retry, at 3.5 s, comes after the 2 s wait.
         standIn.faults().breakEndpoint("/fapi/v1/userTrades", 503, UNKNOWN_ERROR, 3);
@@ -348,6 +340,19 @@ class BinanceFeesAndFundingTest {
     private static final String UNKNOWN_ERROR = "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}";
 
     /** An ACTIVE position with its stop loss and take profit (either may be null) working on the venue. */
+    /** Every user-data stream connection dropped, and none open any more: what the venue does next, no stream hears. */
+    private void streamGapBegins() {
+        standIn.streamsDown(true);
+        await().atMost(PATIENCE).until(() -> standIn.openStreamConnections() == 0);
+    }
+
+    /** The stream-gap scenarios' position: BUY 2 at 100 with a stop loss at 95, commission 0.0004 (entry fee 0.08). */
+    private long boughtTwoAt100WithAStopAt95(String symbol) {
+        standIn.setCommissionRate("0.0004");
+        standIn.setMarkPrice(symbol, "100");
+        return activeWithStops(symbol, "2", "95", null);
+    }
+
     private long activeWithStops(String symbol, String quantity, String stopLoss, String takeProfit) {
         long id = answer(new PositionCommand.OpenPosition(UUID.randomUUID().toString(), ACCOUNT, BinanceVenue.NAME, symbol, Side.BUY,
                 new BigDecimal(quantity), null, stopLoss == null ? null : new BigDecimal(stopLoss),
