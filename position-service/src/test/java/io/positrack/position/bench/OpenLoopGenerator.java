@@ -12,13 +12,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The open-loop load generator, run by {@link OpenLoopBenchmark} in a JVM of its own so that sending, receiving and
@@ -83,15 +80,9 @@ public final class OpenLoopGenerator {
         writer.outputIntervalHistogram(histogram);
     }
 
+    /** As the signal service sends its commands: every replica acknowledges, nothing waits to fill a batch. */
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        // As the signal service sends its commands: every replica acknowledges, nothing waits to fill a batch.
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return new KafkaProducer<>(p);
+        return io.positrack.infra.StringProducers.create(bootstrap);
     }
 
     /** This JVM's settings, for the report: the generator's own limits are part of what was measured. */
